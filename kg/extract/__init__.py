@@ -1,0 +1,124 @@
+"""Extraction: spaCy Doc -> people, coreference, relation rules -> Claims.
+
+Examples:
+    >>> from kg.model import Article
+    >>> ex = Extractor()
+    >>> result = ex.extract(Article("a1", "Kris Jenner is the mother of Khloe Kardashian."))
+    >>> [(c.subject, c.relation, c.object) for c in result.claims]
+    [('Kris Jenner', 'motherOf', 'Khloe Kardashian')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.extract import rules as _rules  # noqa: F401  (registers the built-in rules)
+from kg.extract.context import Candidate, Context, rules
+from kg.extract.coref import resolve
+from kg.extract.nlp import DEFAULT_MODEL, load_nlp
+from kg.extract.people import find_people
+from kg.extract.qualifiers import qualify
+from kg.model import Article, Claim, Entity, Evidence, Extraction
+from kg.ontology import Vocabulary, load_vocabulary
+
+__all__ = ["Extractor", "rules"]
+
+# Relations stated from the other side are stored from the parent's side.
+_FLIP = {"childOf": "parentOf", "grandchildOf": "grandparentOf"}
+_BY_GENDER = {("parentOf", "f"): "motherOf", ("parentOf", "m"): "fatherOf"}
+_ROMANTIC = {"partnerOf", "spouseOf", "engagedTo"}
+
+
+class Extractor:
+    """Reads claims and people from articles with a spaCy pipeline and the rule registry."""
+
+    def __init__(
+        self,
+        model: str = DEFAULT_MODEL,
+        rule_names: Iterable[str] | None = None,
+        nlp: Language | None = None,
+        vocab: Vocabulary | None = None,
+    ) -> None:
+        self.nlp = nlp or load_nlp(model)
+        self.vocab = vocab or load_vocabulary()
+        names = list(rule_names) if rule_names is not None else rules.names()
+        self.rules = [(name, rules.get(name)) for name in names]
+        self._triggers = self.vocab.triggers()
+
+    def extract(self, article: Article) -> Extraction:
+        """Everything one article says."""
+        return self.from_doc(article, self.nlp(article.text))
+
+    def pipe(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Extraction]:
+        """Extract from many articles, batching the spaCy work."""
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield self.from_doc(article, doc)
+
+    def from_doc(self, article: Article, doc: Doc) -> Extraction:
+        """Claims and entities of an already parsed article."""
+        people = find_people(doc)
+        ctx = Context(doc, people, resolve(doc, people, self._triggers), self.vocab)
+        claims: dict[tuple, Claim] = {}
+        for _name, rule in self.rules:
+            for cand in rule(ctx):
+                claim = self._claim(ctx, article, cand)
+                if claim is not None:
+                    key = (claim.subject, claim.relation, claim.object, claim.evidence.start)
+                    if key not in claims or claims[key].confidence < claim.confidence:
+                        claims[key] = claim
+        aliases: dict[int, set[str]] = {p.id: set(p.aliases) for p in people.persons}
+        for i, ref in ctx.coref.refs.items():
+            if ref.how == "salience" and doc[i].is_title and doc[i].dep_ != "ROOT":
+                aliases[ref.person].add(doc[i].text)  # "Mom"
+        entities = tuple(
+            Entity(p.name, "Person", tuple(sorted(aliases[p.id])), article.id) for p in people.persons
+        )
+        return Extraction(article, entities, tuple(sorted(claims.values(), key=_order)))
+
+    def _claim(self, ctx: Context, article: Article, cand: Candidate) -> Claim | None:
+        subj, obj = ctx.coref.ref(cand.subject), ctx.coref.ref(cand.object)
+        if subj is None or obj is None or subj.person == obj.person:
+            return None
+        relation = cand.relation
+        if relation in _FLIP:
+            relation, subj, obj = _FLIP[relation], obj, subj
+        persons = ctx.people.persons
+        relation = _BY_GENDER.get((relation, persons[subj.person].gender or ""), relation)
+        if self.vocab[relation].symmetric and persons[obj.person].name < persons[subj.person].name:
+            subj, obj = obj, subj
+        q = qualify(cand.trigger, cand.former_word, cand.relation in _ROMANTIC, cand.subject, cand.object)
+        sent = _strip(cand.trigger.sent)
+        confidence = round(cand.confidence * min(subj.confidence, obj.confidence), 3)
+        return Claim(
+            subject=persons[subj.person].name,
+            relation=relation,
+            object=persons[obj.person].name,
+            evidence=Evidence(article.id, sent.text, sent.start_char, sent.end_char),
+            rule=cand.rule,
+            confidence=confidence,
+            former=q.former,
+            negated=q.negated,
+            hedged=q.hedged,
+            start=q.start,
+            end=q.end,
+        )
+
+
+def _strip(sent: Span) -> Span:
+    """The sentence without surrounding whitespace and stray quote marks."""
+    start, end = sent.start, sent.end
+    while start < end - 1 and (sent.doc[start].is_space or sent.doc[start].is_quote and start == sent.start):
+        start += 1
+    while end > start + 1 and sent.doc[end - 1].is_space:
+        end -= 1
+    return sent.doc[start:end]
+
+
+def _order(claim: Claim) -> tuple:
+    return (claim.evidence.start, claim.subject, claim.relation, claim.object)
+
+

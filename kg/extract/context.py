@@ -1,0 +1,76 @@
+"""What every relation rule sees: the parsed document, its people and their references."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.coref import Coreference, is_kin_noun
+from kg.extract.people import People
+from kg.ontology import Vocabulary
+from kg.registry import Registry
+
+__all__ = ["Candidate", "Context", "Rule", "rules"]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A relation a rule found, before qualifiers and names are attached.
+
+    ``subject``/``object`` are tokens that refer to people (names, pronouns or
+    kinship nouns); ``trigger`` is the word that expresses the relation.
+    """
+
+    subject: Token
+    relation: str
+    object: Token
+    trigger: Token
+    rule: str
+    confidence: float
+    former_word: bool = False
+
+
+@dataclass(slots=True)
+class Context:
+    """The parsed article as the rules see it."""
+
+    doc: Doc
+    people: People
+    coref: Coreference
+    vocab: Vocabulary
+
+    def person(self, tok: Token) -> int | None:
+        """The person id ``tok`` refers to, or None."""
+        ref = self.coref.ref(tok)
+        return ref.person if ref else None
+
+    def is_person(self, tok: Token) -> bool:
+        """True if ``tok`` refers to a person."""
+        return self.coref.ref(tok) is not None
+
+    def is_kin(self, tok: Token) -> bool:
+        """True for a kinship noun ("mom", "daughter")."""
+        return is_kin_noun(tok, self.vocab.triggers())
+
+    def persons_in(self, tok: Token) -> list[Token]:
+        """``tok`` and its coordinated siblings ("A, B and C") that refer to people."""
+        found = [tok] if self.is_person(tok) else []
+        for conj in _conjuncts(tok):
+            if self.is_person(conj):
+                found.append(conj)
+            else:  # "daughter, Tamara, and daughter, Kirsten"
+                found += [c for c in conj.children if c.dep_ == "appos" and self.is_person(c)]
+        return found
+
+
+def _conjuncts(tok: Token) -> Iterator[Token]:
+    for child in tok.children:
+        if child.dep_ == "conj" or (child.dep_ == "appos" and tok.pos_ == "PROPN"):
+            yield child
+            yield from _conjuncts(child)
+
+
+Rule = Callable[[Context], Iterable[Candidate]]
+rules: Registry[Rule] = Registry("rules")

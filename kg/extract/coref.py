@@ -1,0 +1,233 @@
+"""Resolving pronouns and kinship nominals to the people of an article.
+
+A small salience model in the spirit of Hobbs and of Lappin & Leass: walk
+the tokens in order, keep the people mentioned recently, and send each
+third-person pronoun ("she", "his") and each kinship nominal ("her
+daughter", "Mom", "Khloe's mom") to the most salient person that agrees in
+gender, preferring subjects, then recency, within the current and previous
+two sentences. A possessive pronoun prefers its clause's subject; an object
+pronoun never takes its own clause's subject.
+
+Kinship nominals find their person in this order: an appositive name ("her
+daughter, Khloe"), a copula ("Kris is Khloe's mom"), an appositive head
+("Ray Stata, Stata's father"), then salience (weaker evidence).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.lexicon import EVENT_NOUNS, PRONOUN_GENDER, gender_of_word
+from kg.extract.people import People
+
+__all__ = ["Reference", "Coreference", "resolve", "is_kin_noun", "SUBJECT_DEPS"]
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_WINDOW = 2  # sentences before the current one
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A token that refers to a person, and how sure we are."""
+
+    person: int
+    how: str  # "name", "pronoun", "appositive", "copula", "salience"
+    confidence: float
+
+
+@dataclass(slots=True)
+class _Seen:
+    token: int
+    person: int
+    subject: bool
+    sent: int
+
+
+def is_kin_noun(tok: Token, triggers: set[str]) -> bool:
+    """True for a noun that names a person by kinship or role ("daughter", "Mom")."""
+    return (
+        tok.pos_ in {"NOUN", "PROPN"}
+        and (tok.lower_ in triggers or tok.lemma_.lower() in triggers)
+        and tok.lower_ not in EVENT_NOUNS
+        and tok.lemma_.lower() not in EVENT_NOUNS
+    )
+
+
+class Coreference:
+    """Token -> person references for one document."""
+
+    def __init__(self, doc: Doc, people: People, triggers: set[str]) -> None:
+        self.doc, self.people, self.triggers = doc, people, triggers
+        self.refs: dict[int, Reference] = {}
+        self._sent_of = {}
+        for n, sent in enumerate(doc.sents):
+            for tok in sent:
+                self._sent_of[tok.i] = n
+        self._history: list[_Seen] = []
+        self._run()
+
+    # -- public ---------------------------------------------------------------
+    def ref(self, tok: Token) -> Reference | None:
+        """The person a name, pronoun or kinship noun refers to."""
+        pid = self.people.token_person.get(tok.i)
+        if pid is not None:
+            return Reference(pid, "name", 1.0)
+        return self.refs.get(tok.i)
+
+    # -- the walk -------------------------------------------------------------
+    def _run(self) -> None:
+        for tok in self.doc:
+            pid = self.people.token_person.get(tok.i)
+            if pid is not None:
+                if tok.i + 1 >= len(self.doc) or self.people.token_person.get(tok.i + 1) != pid:
+                    self._see(tok, pid)  # once per mention, at its last token
+                continue
+            low = tok.lower_
+            if low in PRONOUN_GENDER and tok.pos_ == "PRON" and PRONOUN_GENDER[low] != "p":
+                self._pronoun(tok, PRONOUN_GENDER[low])
+            elif is_kin_noun(tok, self.triggers):
+                self._kin_noun(tok)
+
+    def _see(self, tok: Token, pid: int) -> None:
+        head = _phrase_head(tok)
+        self._history.append(_Seen(tok.i, pid, head.dep_ in SUBJECT_DEPS, self._sent_of[tok.i]))
+
+    def _set(self, tok: Token, pid: int, how: str, confidence: float) -> None:
+        self.refs[tok.i] = Reference(pid, how, confidence)
+        self._see(tok, pid)
+
+    def _candidates(self, tok: Token, gender: str | None, exclude: set[int]) -> list[_Seen]:
+        sent = self._sent_of[tok.i]
+        best: dict[int, _Seen] = {}
+        for seen in self._history:
+            if seen.sent < sent - _WINDOW or seen.person in exclude:
+                continue
+            person_gender = self.people.persons[seen.person].gender
+            if gender and person_gender and person_gender != gender:
+                continue
+            prev = best.get(seen.person)
+            # keep the latest mention, but remember a subject role in the same sentence
+            if prev is None or seen.token > prev.token:
+                subject = seen.subject or (prev is not None and prev.subject and prev.sent == seen.sent)
+                best[seen.person] = _Seen(seen.token, seen.person, subject, seen.sent)
+        return sorted(best.values(), key=lambda s: (sent - s.sent, not s.subject, -s.token))
+
+    def _pronoun(self, tok: Token, gender: str) -> None:
+        exclude: set[int] = set()
+        clause = _clause(tok)
+        subject = _subject_person(clause, self)
+        if tok.dep_ == "poss" and subject is not None and subject.person != -1:
+            if self._agrees(subject.person, gender):
+                self._resolve_gender(subject.person, gender)
+                self._set(tok, subject.person, "pronoun", 0.85)
+                return
+        if tok.dep_ not in SUBJECT_DEPS and tok.dep_ != "poss" and subject is not None:
+            exclude.add(subject.person)  # "Kris supports her": her is not Kris
+        cands = self._candidates(tok, gender, exclude)
+        if not cands:
+            return
+        chosen = cands[0]
+        if len(cands) == 1 or chosen.subject:
+            self._resolve_gender(chosen.person, gender)
+        self._set(tok, chosen.person, "pronoun", 0.8 if len(cands) == 1 else 0.7)
+
+    def _kin_noun(self, tok: Token) -> None:
+        gender = gender_of_word(tok.lower_) or gender_of_word(tok.lemma_)
+        named = _appositive_name(tok, self.people.token_person)
+        how, pid = "appositive", named
+        if pid is None and tok.dep_ == "attr" and tok.head.lemma_ == "be":
+            how, pid = "copula", _person_of_subject(tok.head, self)
+        if pid is None and tok.dep_ == "appos":
+            how, pid = "appositive", self._person_at(tok.head)
+        if pid is None and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "dative"} | (
+            {"ROOT"} if tok.is_title else set()
+        ):
+            owner = self._owner(tok)
+            if owner is None and not _bare_name(tok):
+                return
+            cands = self._candidates(tok, gender, {owner} if owner is not None else set())
+            if cands:
+                how, pid = "salience", cands[0].person
+        if pid is None:
+            return
+        if gender:
+            self._resolve_gender(pid, gender)
+        self._set(tok, pid, how, 1.0 if how != "salience" else 0.6)
+
+    # -- helpers --------------------------------------------------------------
+    def _person_at(self, tok: Token) -> int | None:
+        ref = self.ref(tok)
+        return ref.person if ref else None
+
+    def _owner(self, tok: Token) -> int | None:
+        """The person in "X's mom" / "her mom"."""
+        for child in tok.children:
+            if child.dep_ == "poss":
+                return self._person_at(child)
+        return None
+
+    def _agrees(self, pid: int, gender: str) -> bool:
+        known = self.people.persons[pid].gender
+        return known is None or known == gender
+
+    def _resolve_gender(self, pid: int, gender: str) -> None:
+        person = self.people.persons[pid]
+        if person.gender is None and gender in {"f", "m"}:
+            person.gender = gender
+
+
+def _phrase_head(tok: Token) -> Token:
+    while tok.dep_ in {"compound", "flat"} and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _clause(tok: Token) -> Token:
+    """The verb (or root) that heads the clause of ``tok``."""
+    node = tok
+    while node.head.i != node.i and node.pos_ not in {"VERB", "AUX"}:
+        node = node.head
+    return node
+
+
+def _subject_person(verb: Token, coref: Coreference) -> Reference | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            ref = coref.ref(child) or coref.ref(_name_end(child))
+            if ref:
+                return ref
+    return None
+
+
+def _person_of_subject(verb: Token, coref: Coreference) -> int | None:
+    ref = _subject_person(verb, coref)
+    return ref.person if ref else None
+
+
+def _name_end(tok: Token) -> Token:
+    return tok
+
+
+def _appositive_name(tok: Token, token_person: dict[int, int]) -> int | None:
+    """The person named next to a kinship noun: "her daughter, Khloe", "his wife Donna"."""
+    for child in tok.children:
+        if child.dep_ in {"appos", "compound", "npadvmod"} and child.i > tok.i and child.i in token_person:
+            return token_person[child.i]
+    nxt = tok.i + 1
+    if nxt < len(tok.doc) and nxt in token_person and tok.doc[nxt].head.i in {tok.i, *[c.i for c in tok.children]}:
+        return token_person[nxt]
+    return None
+
+
+def _bare_name(tok: Token) -> bool:
+    """A capitalised kinship word used as a name: "Mom is speaking up"."""
+    return tok.is_title and not any(c.dep_ in {"det", "poss"} for c in tok.children) and tok.i > 0 and (
+        not tok.is_sent_start or tok.dep_ in SUBJECT_DEPS
+    )
+
+
+def resolve(doc: Doc, people: People, triggers: set[str]) -> Coreference:
+    """Resolve the pronouns and kinship nominals of ``doc``."""
+    return Coreference(doc, people, triggers)

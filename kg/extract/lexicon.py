@@ -1,0 +1,87 @@
+"""Closed word classes the extractor needs besides the ontology's triggers.
+
+Relation trigger words come from the ontology (``kg.ontology``); this module
+holds the English grammar around them: pronouns, gender of kinship words,
+honorifics, hedges, negations, and names that are never people.
+
+Examples:
+    >>> gender_of_word("daughter"), gender_of_word("husband"), gender_of_word("sibling")
+    ('f', 'm', None)
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "PRONOUN_GENDER",
+    "HONORIFICS",
+    "EVENT_NOUNS",
+    "HEDGE_WORDS",
+    "HEDGE_LEMMAS",
+    "NEGATION_LEMMAS",
+    "FRIENDS_ONLY",
+    "MEDIA_OUTLETS",
+    "NAME_SUFFIXES",
+    "gender_of_word",
+]
+
+# Third-person pronouns and the gender they carry ("p" = plural or unknown).
+PRONOUN_GENDER = {
+    "he": "m", "him": "m", "his": "m", "himself": "m",
+    "she": "f", "her": "f", "hers": "f", "herself": "f",
+    "they": "p", "them": "p", "their": "p", "theirs": "p", "themselves": "p",
+}  # fmt: skip
+
+_FEMALE = (
+    "mother mom mum mommy mama momager daughter wife wifey sister sis girlfriend fiancée fiancee "
+    "grandmother grandma granny nana grandmom granddaughter aunt niece widow stepmother stepmom "
+    "stepdaughter stepsister half-sister mother-in-law sister-in-law daughter-in-law ex-wife "
+    "ex-girlfriend ex-fiancée ex-fiancee queen princess lady actress duchess countess empress"
+)
+_MALE = (
+    "father dad daddy papa son husband hubby brother bro boyfriend fiancé fiance grandfather "
+    "grandpa grandad granddad grandson uncle nephew widower stepfather stepdad stepson stepbrother "
+    "half-brother father-in-law brother-in-law son-in-law ex-husband ex-boyfriend ex-fiancé "
+    "ex-fiance king prince lord actor duke count emperor"
+)
+_GENDER = {**{w: "f" for w in _FEMALE.split()}, **{w: "m" for w in _MALE.split()}}
+
+HONORIFICS = {
+    "mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m",
+    "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "lady": "f", "dame": "f",
+    "queen": "f", "princess": "f",
+    "dr": None, "dr.": None, "rev": None, "rev.": None, "prof": None, "prof.": None,
+}  # fmt: skip
+
+NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+# Nouns that name a relation between two people rather than a person
+# ("her divorce with X", "their marriage").
+EVENT_NOUNS = {
+    "marriage", "wedding", "divorce", "engagement", "relationship", "romance", "fling",
+    "split", "breakup", "separation", "union", "courtship",
+}  # fmt: skip
+
+# Words that make a statement hearsay rather than fact.
+HEDGE_WORDS = {
+    "reportedly", "allegedly", "supposedly", "apparently", "rumored", "rumoured", "reported",
+    "alleged", "speculation", "speculated", "rumor", "rumors", "rumour", "rumours",
+    "insider", "insiders", "source", "sources", "gossip", "purportedly", "seemingly",
+}  # fmt: skip
+HEDGE_LEMMAS = {"rumor", "rumour", "speculate", "allege", "claim", "report", "suggest", "believe"}
+
+# Verbs that deny the clause they govern ("denied dating X").
+NEGATION_LEMMAS = {"deny", "dismiss", "refute", "debunk", "shoot"}
+FRIENDS_ONLY = {"just friends", "only friends", "simply friends", "merely friends"}
+
+# Outlets and agencies quoted in gossip that NER takes for people.
+MEDIA_OUTLETS = {
+    "people", "tmz", "page six", "us weekly", "e! news", "e!", "entertainment tonight", "et",
+    "access hollywood", "the sun", "daily mail", "radar online", "in touch", "ok!", "hello!",
+    "variety", "vogue", "elle", "instagram", "twitter", "tiktok", "youtube", "facebook", "getty",
+    "getty images", "shutterstock", "ap", "reuters", "bravo", "netflix", "hbo", "cnn", "bbc",
+}  # fmt: skip
+
+
+def gender_of_word(word: str) -> str | None:
+    """The gender a kinship or role word implies: 'f', 'm' or None."""
+    return _GENDER.get(word.lower())

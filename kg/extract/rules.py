@@ -1,0 +1,199 @@
+"""The relation rules: each reads one grammatical form of a relation.
+
+Every rule is registered under a versioned name that goes into the claim's
+provenance. Trigger words come from the ontology (``skos:altLabel``).
+
+- ``possessive-kin.v1``: "Khloe's mom", "her daughter, Khloe", "X is Y's wife"
+- ``prepositional-kin.v1``: "the daughter of X", "X, son of Y"
+- ``plural-kin.v1``: "X and Y are sisters", "X and Y are just friends"
+- ``verbal.v1``: "X married Y", "X and Y wed", "X is dating Y", "X split from Y",
+  "X tied the knot with Y", "X is engaged to Y"
+- ``event-noun.v1``: "her divorce with Y", "X's marriage to Y"
+- ``offspring.v1``: "X and Y have two children, A and B", "welcomed a son, Z, with Y"
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import combinations
+
+from spacy.tokens import Token
+
+from kg.extract.context import Candidate, Context, rules
+from kg.extract.coref import SUBJECT_DEPS
+from kg.extract.lexicon import EVENT_NOUNS
+from kg.ontology import Relation
+
+__all__ = ["trigger_relations"]
+
+_CHILD_WORDS = {"child", "children", "son", "sons", "daughter", "daughters", "kid", "kids", "baby"}
+_BEAR_VERBS = {"have", "welcome", "adopt", "bear", "raise", "expect", "share", "give", "produce"}
+_PARTNER_PREPS = {"to", "with", "from", "between"}
+_ONLY = {"just", "only", "simply", "merely"}
+
+
+def _keys(tok: Token) -> list[str]:
+    """The trigger phrases a token can stand for: its form, lemma, phrasal forms."""
+    lemma = tok.lemma_.lower()
+    keys = [tok.lower_, lemma]
+    for child in tok.children:
+        if child.dep_ == "prt":
+            keys.insert(0, f"{lemma} {child.lower_}")
+        if child.dep_ == "dobj":
+            keys.insert(0, f"{lemma} the {child.lemma_.lower()}")
+    if tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].lower_ == "ex":
+        keys.insert(0, f"ex-{tok.lower_}")
+    return keys
+
+
+def trigger_relations(ctx: Context, tok: Token) -> tuple[list[Relation], bool]:
+    """The relations ``tok`` expresses, and whether it states them as ended."""
+    for key in _keys(tok):
+        found = ctx.vocab.by_trigger(key)
+        if found:
+            return found, ctx.vocab.is_former_trigger(key)
+    return [], False
+
+
+def _people(ctx: Context, toks: list[Token]) -> list[Token]:
+    found: list[Token] = []
+    for tok in toks:
+        found += ctx.persons_in(tok)
+    return found
+
+
+def _owners(ctx: Context, noun: Token) -> list[Token]:
+    return _people(ctx, [c for c in noun.children if c.dep_ == "poss"])
+
+
+def _of_objects(ctx: Context, noun: Token, preps: set[str]) -> list[Token]:
+    return _people(ctx, [g for c in noun.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"])
+
+
+def _referents(ctx: Context, noun: Token) -> list[Token]:
+    """The people a kinship noun stands for: its appositive names, else itself."""
+    named = [c for c in noun.children if c.dep_ in {"appos", "compound"} and c.i > noun.i and ctx.is_person(c)]
+    if named:
+        return _people(ctx, named[:1])
+    return [noun] if ctx.is_person(noun) else []
+
+
+@rules.register("possessive-kin.v1")
+def possessive_kin(ctx: Context) -> Iterator[Candidate]:
+    """A kinship noun owned by a person: "Khloe's mom", "her daughter, Khloe"."""
+    for noun in ctx.doc:
+        if not ctx.is_kin(noun) or (noun.tag_ in {"NNS", "NNPS"} and not _referents(ctx, noun)):
+            continue
+        relations, former = trigger_relations(ctx, noun)
+        owners, who = _owners(ctx, noun), _referents(ctx, noun)
+        confidence = ctx.coref.ref(noun).confidence if ctx.coref.ref(noun) and who == [noun] else 0.9
+        for rel in relations:
+            for person in who:
+                for owner in owners:
+                    yield Candidate(person, rel.name, owner, noun, "possessive-kin.v1", confidence, former)
+
+
+@rules.register("prepositional-kin.v1")
+def prepositional_kin(ctx: Context) -> Iterator[Candidate]:
+    """A kinship noun with "of": "the daughter of Leonard Gorsuch"."""
+    for noun in ctx.doc:
+        if not ctx.is_kin(noun):
+            continue
+        relations, former = trigger_relations(ctx, noun)
+        anchors, who = _of_objects(ctx, noun, {"of"}), _referents(ctx, noun)
+        if not who and noun.dep_ == "attr":  # "X and Y are the children of Z"
+            who = _people(ctx, [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS])
+        for rel in relations:
+            for person in who:
+                for anchor in anchors:
+                    yield Candidate(person, rel.name, anchor, noun, "prepositional-kin.v1", 0.85, former)
+
+
+@rules.register("plural-kin.v1")
+def plural_kin(ctx: Context) -> Iterator[Candidate]:
+    """Coordinated people and a plural symmetric noun: "X and Y are sisters"."""
+    for noun in ctx.doc:
+        if not ctx.is_kin(noun) or noun.dep_ != "attr" or noun.tag_ not in {"NNS", "NNPS"}:
+            continue
+        if any(c.dep_ in {"poss", "prep"} for c in noun.children):
+            continue
+        relations, former = trigger_relations(ctx, noun)
+        subjects = _people(ctx, [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS])
+        names = [r.name for r in relations if r.symmetric]
+        if "friendOf" in names and any(c.lower_ in _ONLY for c in noun.children):
+            names.append("partnerOf")  # "just friends" denies a romance
+        for name in names:
+            for a, b in combinations(subjects, 2):
+                yield Candidate(a, name, b, noun, "plural-kin.v1", 0.85, former)
+
+
+def _verb_subjects(ctx: Context, verb: Token) -> list[Token]:
+    node = verb
+    for _ in range(4):
+        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return _people(ctx, subjects)
+        if node.dep_ == "relcl" and ctx.is_person(node.head):
+            return _people(ctx, [node.head])
+        if node.dep_ not in {"xcomp", "acomp", "conj", "advcl", "ccomp", "pcomp", "acl"} or node.head.i == node.i:
+            break
+        node = node.head
+    return []
+
+
+@rules.register("verbal.v1")
+def verbal(ctx: Context) -> Iterator[Candidate]:
+    """A verb or adjective of a symmetric relation: "married", "dating", "engaged to"."""
+    for verb in ctx.doc:
+        if verb.pos_ not in {"VERB", "ADJ", "AUX"}:
+            continue
+        relations, former = trigger_relations(ctx, verb)
+        relations = [r for r in relations if r.symmetric]
+        if not relations:
+            continue
+        subjects = _verb_subjects(ctx, verb)
+        objects = _people(ctx, [c for c in verb.children if c.dep_ == "dobj"])
+        objects += _of_objects(ctx, verb, _PARTNER_PREPS)
+        pairs = [(s, o) for s in subjects for o in objects] or list(combinations(subjects, 2))
+        for rel in relations:
+            for a, b in pairs:
+                yield Candidate(a, rel.name, b, verb, "verbal.v1", 0.85, former)
+
+
+@rules.register("event-noun.v1")
+def event_noun(ctx: Context) -> Iterator[Candidate]:
+    """A noun naming a relation: "her divorce with Lamar", "the marriage of X and Y"."""
+    for noun in ctx.doc:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in EVENT_NOUNS:
+            continue
+        relations, former = trigger_relations(ctx, noun)
+        owners = _owners(ctx, noun) + _of_objects(ctx, noun, {"of"})
+        partners = _of_objects(ctx, noun, _PARTNER_PREPS)
+        pairs = [(a, b) for a in owners for b in partners] or list(combinations(owners, 2))
+        for rel in relations:
+            if rel.symmetric:
+                for a, b in pairs:
+                    yield Candidate(a, rel.name, b, noun, "event-noun.v1", 0.8, former)
+
+
+@rules.register("offspring.v1")
+def offspring(ctx: Context) -> Iterator[Candidate]:
+    """Parents who have, welcome or adopt named children: "they had a daughter, Tamara"."""
+    for noun in ctx.doc:
+        if noun.lower_ not in _CHILD_WORDS or any(c.dep_ == "poss" for c in noun.children):
+            continue
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.head.lemma_ == "birth":  # "gave birth to a son"
+            verb = verb.head.head
+        elif noun.dep_ == "conj":  # "a daughter, Tamara, and daughter, Kirsten"
+            while verb.dep_ in {"conj", "appos"} and verb.head.i != verb.i:
+                verb = verb.head
+            verb = verb.head
+        if verb.lemma_ not in _BEAR_VERBS:
+            continue
+        children = [c for c in noun.children if c.dep_ == "appos" and ctx.is_person(c)]
+        children = _people(ctx, children)
+        parents = _verb_subjects(ctx, verb) + _of_objects(ctx, verb, {"with"})
+        for parent in parents:
+            for child in children:
+                yield Candidate(parent, "parentOf", child, noun, "offspring.v1", 0.85)

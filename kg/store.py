@@ -1,0 +1,470 @@
+"""The knowledge graph store: claims, facts and inferences in one Oxigraph dataset.
+
+Three layers (DESIGN §5), each in named graphs of one rdflib ``Dataset``
+backed by Oxigraph through oxrdflib (on disk when given a directory):
+
+1. claims: one graph per article (``.../graph/article/<id>``, see ``kg.rdf``);
+2. facts (``.../graph/facts``): every entity with its type, label and aliases,
+   and one direct triple per relation that an asserted, stated claim supports;
+3. inferences (``.../graph/inferences``): inverses, symmetric closure,
+   super-properties, grandparents and siblings (``kg.reason``). Each inferred
+   triple ``s p o`` has a node ``.../statement/<hash(s, p, o)>`` typed
+   ``ckg:Inference`` and ``rdf:Statement`` with ``rdf:subject/predicate/object``,
+   ``prov:wasGeneratedBy`` the rule and ``prov:wasDerivedFrom`` the statement
+   nodes of its premises. A premise that is a fact gets the same kind of node
+   (``rdf:Statement``) with ``prov:wasDerivedFrom`` the claims that support it,
+   so "why?" can be followed down to article sentences.
+
+What is atomic: ``add`` writes the article into a scratch graph (one
+transaction), then replaces the article graph with it in one SPARQL update
+(one transaction), so a reader or a crash sees the old article or the new one,
+never a mix or nothing. ``add``/``remove`` also mark the facts stale in the same
+transaction; ``recompute`` clears the mark only after the new facts are
+written, so a crash in between is repaired by the next read (every read
+recomputes stale facts first). Files are written to a temporary file beside
+the target and moved into place with ``os.replace``.
+
+Examples:
+    >>> from kg.model import Article, Claim, Evidence, Extraction
+    >>> ev = Evidence("a1", "Kris is Khloe's mom.", 0, 20)
+    >>> claim = Claim("Kris Jenner", "motherOf", "Khloe Kardashian", ev, rule="possessive-kin.v1")
+    >>> with Store.open() as store:
+    ...     store.add(Extraction(Article("a1", ev.sentence), claims=(claim,)))
+    ...     store.query(
+    ...         "SELECT ?name ?kid WHERE { ?mom rdfs:label ?name ; ckg:parentOf/rdfs:label ?kid }",
+    ...         {"name": "Kris Jenner"},
+    ...     ).rows
+    [['Kris Jenner', 'Khloe Kardashian']]
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+from typing import IO, Any
+
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore
+from rdflib import BNode, Dataset, Literal, URIRef
+
+from kg.errors import QueryError, StoreError
+from kg.model import Extraction
+from kg.ontology import CKG, load_vocabulary
+from kg.rdf import (
+    GRAPH_FACTS,
+    GRAPH_INFERENCES,
+    GRAPH_STATE,
+    PREFIXES,
+    STAGING_GRAPH_PREFIX,
+    article_graph_iri,
+    article_id_of_graph,
+    entity_iri,
+    extraction_quads,
+    facts_quads,
+    inference_quads,
+    normalise,
+    staging_graph_iri,
+)
+from kg.reason import infer
+from kg.sparql import IRI, QueryResult, run_query
+
+__all__ = ["PREFIXES", "IRI", "QueryResult", "Store", "entity_iri"]
+
+_CKG = str(CKG)
+
+
+def _local(iri: str) -> str:
+    return iri[len(_CKG) :] if iri.startswith(_CKG) else iri
+
+
+_LOCKED = (
+    "{path}: store locked by another kg process; wait for it to finish or use another -o directory"
+)
+
+
+class Store:
+    """Claims, facts and inferences of the knowledge graph; use ``Store.open``."""
+
+    def __init__(self, inner: ox.Store, path: Path | None = None) -> None:
+        self.path = path
+        self._ox: ox.Store | None = inner
+        self._ds: Dataset | None = Dataset(store=OxigraphStore(store=inner))
+        for name in [g for g in inner.named_graphs() if isinstance(g, ox.NamedNode)]:
+            if name.value.startswith(STAGING_GRAPH_PREFIX):  # left over from a crash in ``add``
+                inner.remove_graph(name)
+        self._dirty = inner.contains_named_graph(ox.NamedNode(GRAPH_STATE))
+
+    @classmethod
+    def open(cls, path: Path | str | None = None) -> Store:
+        """Open the store in directory ``path`` (created if missing), or in memory if None.
+
+        Raises:
+            StoreError: the directory is locked by another process, holds other
+                files, or is not readable.
+        """
+        if path is None:
+            return cls(ox.Store())
+        path = Path(path)
+        if path.exists() and not path.is_dir():
+            raise StoreError(f"{path}: is a file, not a store directory; pass a directory path")
+        if path.is_dir() and any(path.iterdir()) and not (path / "CURRENT").exists():
+            raise StoreError(
+                f"{path}: not a kg store (the directory holds other files); "
+                "use an empty or new directory"
+            )
+        try:
+            inner = ox.Store(str(path))
+        except OSError as exc:
+            if "lock" in str(exc).lower():
+                raise StoreError(_LOCKED.format(path=path)) from None
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise StoreError(
+                f"{path}: cannot open the store ({reason}); check the directory is a kg store "
+                "and readable, or use another -o directory"
+            ) from None
+        return cls(inner, path)
+
+    # ------------------------------------------------------------------ plumbing
+
+    @property
+    def _store(self) -> ox.Store:
+        if self._ox is None:
+            raise StoreError(f"{self.path or 'in-memory store'}: store is closed; open it again")
+        return self._ox
+
+    @property
+    def dataset(self) -> Dataset:
+        """The rdflib view of the same data (for rdflib-based tools such as pyshacl)."""
+        self._store  # noqa: B018 - raises if closed
+        assert self._ds is not None
+        return self._ds
+
+    def _mark_stale(self) -> str:
+        self._dirty = True
+        return f"INSERT DATA {{ GRAPH <{GRAPH_STATE}> {{ <{GRAPH_STATE}> <{_CKG}stale> true }} }}"
+
+    def _ensure_fresh(self) -> None:
+        if self._dirty:
+            self.recompute()
+
+    def _select(self, sparql: str, **kwargs: Any) -> list[list[str | None]]:
+        result = self._store.query(sparql, prefixes=PREFIXES, **kwargs)
+        assert isinstance(result, ox.QuerySolutions)
+        return [[None if t is None else t.value for t in row] for row in result]
+
+    def _article_graphs(self) -> list[ox.NamedNode]:
+        return [
+            g
+            for g in self._store.named_graphs()
+            if isinstance(g, ox.NamedNode) and article_id_of_graph(g.value) is not None
+        ]
+
+    # ------------------------------------------------------------------ claims
+
+    def add(self, extraction: Extraction) -> None:
+        """Store one article's claims, replacing whatever was stored for that article.
+
+        Idempotent: adding the same extraction again changes nothing. Facts are
+        recomputed by ``recompute`` (or the next read).
+        """
+        store = self._store
+        article_id = extraction.article.id
+        staging = staging_graph_iri(article_id)
+        quads = extraction_quads(extraction, staging)
+        if store.contains_named_graph(ox.NamedNode(staging)):
+            store.remove_graph(ox.NamedNode(staging))
+        store.extend(quads)
+        # one update = one transaction: the old graph is replaced by the new one, never lost
+        store.update(
+            f"MOVE GRAPH <{staging}> TO GRAPH <{article_graph_iri(article_id)}> ; "
+            + self._mark_stale()
+        )
+
+    def remove(self, article_id: str) -> bool:
+        """Forget one article's claims; False if it was not stored."""
+        graph = article_graph_iri(article_id)
+        if not self._store.contains_named_graph(ox.NamedNode(graph)):
+            return False
+        self._store.update(f"DROP GRAPH <{graph}> ; " + self._mark_stale())
+        return True
+
+    def article_ids(self) -> set[str]:
+        """The ids of the stored articles."""
+        return {article_id_of_graph(g.value) or "" for g in self._article_graphs()}
+
+    # ------------------------------------------------------------------ facts and inferences
+
+    def recompute(self) -> None:
+        """Rebuild the facts and inferences graphs from every article's claims."""
+        store = self._store
+        graphs = self._article_graphs()
+        vocab = load_vocabulary()
+
+        labels: dict[str, dict[str, int]] = {}
+        types: dict[str, set[str]] = {}
+        aliases: dict[str, set[str]] = {}
+        if graphs:
+            q = "SELECT ?g ?e ?label WHERE { GRAPH ?g { ?e rdfs:label ?label } }"
+            for _g, e, label in self._select(q, named_graphs=graphs):
+                assert e is not None and label is not None
+                labels.setdefault(e, {}).setdefault(label, 0)
+                labels[e][label] += 1
+            q = "SELECT DISTINCT ?e ?t WHERE { GRAPH ?g { ?e rdfs:label [] ; a ?t } }"
+            for e, t in self._select(q, named_graphs=graphs):
+                types.setdefault(e or "", set()).add(t or "")
+            q = "SELECT DISTINCT ?e ?a WHERE { GRAPH ?g { ?e rdfs:label [] ; skos:altLabel ?a } }"
+            for e, a in self._select(q, named_graphs=graphs):
+                aliases.setdefault(e or "", set()).add(a or "")
+
+        support: dict[tuple[str, str, str], set[str]] = {}
+        if graphs:
+            q = """SELECT ?c ?s ?p ?o WHERE { GRAPH ?g {
+                ?c a ckg:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
+                   ckg:polarity "asserted" ; ckg:modality "stated" } }"""
+            for c, s, p, o in self._select(q, named_graphs=graphs):
+                assert c and s and p and o
+                key = normalise(s, _local(p), o, vocab)
+                if key is not None:
+                    support.setdefault(key, set()).add(c)
+
+        quads = facts_quads(labels, types, aliases, support)
+        quads += inference_quads(infer(support, vocab), support)
+
+        # stale mark first: if we die before the end, the next read recomputes again
+        store.update(
+            self._mark_stale()
+            + f" ; DROP SILENT GRAPH <{GRAPH_FACTS}> ; DROP SILENT GRAPH <{GRAPH_INFERENCES}>"
+        )
+        store.extend(quads)
+        store.update(f"DROP SILENT GRAPH <{GRAPH_STATE}>")
+        self._dirty = False
+
+    # ------------------------------------------------------------------ reading
+
+    def query(
+        self,
+        sparql: str,
+        bindings: dict[str, object] | None = None,
+        *,
+        allow_update: bool = False,
+    ) -> QueryResult:
+        """Run a SPARQL query; see ``kg.sparql.run_query`` for the rules.
+
+        The default graph is the facts plus the inferences; claims are in the
+        article graphs (``GRAPH ?g { ?c a ckg:Claim }``). ``PREFIXES`` are
+        predeclared. ``bindings`` are bound as values, never pasted into the text.
+
+        Raises:
+            QueryError: the query is malformed, a binding cannot be used, or it is
+                an update and ``allow_update`` is False.
+        """
+        self._ensure_fresh()
+        result = run_query(
+            self._store,
+            sparql,
+            {k: _from_rdflib(k, v) for k, v in (bindings or {}).items()},
+            allow_update=allow_update,
+            default_graph=[ox.NamedNode(GRAPH_FACTS), ox.NamedNode(GRAPH_INFERENCES)],
+        )
+        if result.kind == "update":
+            self._dirty = True  # an update may have changed claims: rebuild facts on next read
+        return result
+
+    def people(self) -> list[dict[str, Any]]:
+        """Every entity of the facts graph: ``{"iri", "name", "type", "aliases"}``, sorted by name."""
+        self._ensure_fresh()
+        facts = [ox.NamedNode(GRAPH_FACTS)]
+        q = "SELECT ?e ?name ?t WHERE { ?e rdfs:label ?name ; a ?t }"
+        people: dict[str, dict[str, Any]] = {}
+        for e, name, t in self._select(q, default_graph=facts):
+            assert e is not None and t is not None
+            entry = people.setdefault(e, {"iri": e, "name": name, "type": _local(t), "aliases": []})
+            entry["type"] = min(entry["type"], _local(t))
+        q = "SELECT ?e ?a WHERE { ?e rdfs:label [] ; skos:altLabel ?a }"
+        for e, alias in self._select(q, default_graph=facts):
+            people[e or ""]["aliases"].append(alias)
+        for entry in people.values():
+            entry["aliases"].sort()
+        return sorted(people.values(), key=lambda p: (p["name"].casefold(), p["name"], p["iri"]))
+
+    def relations(self) -> list[dict[str, Any]]:
+        """One dict per (subject, relation, object) that any claim states, asserted or not.
+
+        Keys: ``subject``/``object`` (IRIs), ``subject_name``/``object_name``,
+        ``relation`` (local name), ``fact`` (in the facts graph), ``former`` (an
+        asserted claim says it ended), ``hedged`` (asserted only with hedging),
+        ``negated`` (every claim denies it), and ``evidence``: one dict per claim
+        with ``sentence, article_id, title, url, start, end, rule, confidence,
+        former, negated, hedged, start_time, end_time, claim``. Symmetric relations
+        are listed once, smaller IRI first, as in the facts graph.
+        """
+        self._ensure_fresh()
+        vocab = load_vocabulary()
+        graphs = self._article_graphs()
+        if not graphs:
+            return []
+        facts = [ox.NamedNode(GRAPH_FACTS)]
+        names = dict(self._select("SELECT ?e ?n WHERE { ?e rdfs:label ?n }", default_graph=facts))
+        fact_set = {
+            (s, _local(p or ""), o)
+            for s, p, o in self._select(
+                "SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER(isIRI(?o) && STRSTARTS(STR(?p), STR(ckg:))) }",
+                default_graph=facts,
+            )
+        }
+        q = """SELECT ?c ?s ?p ?o ?status ?polarity ?modality ?confidence ?rule ?sentence
+                      ?start ?end ?st ?et ?id ?title ?url
+            WHERE { GRAPH ?g {
+                ?c a ckg:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
+                   ckg:status ?status ; ckg:polarity ?polarity ; ckg:modality ?modality ;
+                   ckg:confidence ?confidence ; ckg:rule ?rule ; ckg:sentence ?sentence ;
+                   prov:wasDerivedFrom ?a ; oa:hasSelector ?sel .
+                ?sel oa:start ?start ; oa:end ?end .
+                ?a dcterms:identifier ?id .
+                OPTIONAL { ?c ckg:startTime ?st } OPTIONAL { ?c ckg:endTime ?et }
+                OPTIONAL { ?a dcterms:title ?title } OPTIONAL { ?a schema:url ?url } } }"""
+        out: dict[tuple[str, str, str], dict[str, Any]] = {}
+        for row in self._select(q, named_graphs=graphs):
+            c, s, p, o, status, polarity, modality, conf, rule, sentence = row[:10]
+            start, end, st, et, article_id, title, url = row[10:]
+            assert s and p and o
+            rel = _local(p)
+            key = normalise(s, rel, o, vocab) or (s, rel, o)
+            entry = out.setdefault(
+                key,
+                {
+                    "subject": key[0],
+                    "subject_name": names.get(key[0], key[0]),
+                    "relation": rel,
+                    "object": key[2],
+                    "object_name": names.get(key[2], key[2]),
+                    "fact": key in fact_set,
+                    "evidence": [],
+                },
+            )
+            entry["evidence"].append(
+                {
+                    "sentence": sentence,
+                    "article_id": article_id,
+                    "title": title or "",
+                    "url": url or "",
+                    "start": int(start or 0),
+                    "end": int(end or 0),
+                    "rule": rule,
+                    "confidence": float(conf or 0),
+                    "former": status == "former",
+                    "negated": polarity == "negated",
+                    "hedged": modality == "hedged",
+                    "start_time": st,
+                    "end_time": et,
+                    "claim": c,
+                }
+            )
+        for entry in out.values():
+            ev = entry["evidence"]
+            ev.sort(key=lambda e: (e["article_id"], e["start"], e["end"], e["rule"], e["claim"]))
+            asserted = [e for e in ev if not e["negated"]]
+            entry["former"] = any(e["former"] for e in asserted)
+            entry["hedged"] = bool(asserted) and all(e["hedged"] for e in asserted)
+            entry["negated"] = not asserted
+        return sorted(
+            out.values(),
+            key=lambda r: (
+                r["subject_name"],
+                r["relation"],
+                r["object_name"],
+                r["subject"],
+                r["object"],
+            ),
+        )
+
+    # ------------------------------------------------------------------ files
+
+    def write_trig(self, path: Path) -> Path:
+        """Write every graph as TriG (Oxigraph's serializer), atomically."""
+        self._ensure_fresh()
+        store = self._store
+        return _atomic_write(
+            Path(path), lambda f: store.dump(f, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+        )
+
+    def write_turtle(self, path: Path) -> Path:
+        """Write the facts and inferences graphs merged as one Turtle graph, atomically."""
+        self._ensure_fresh()
+        store = self._store
+        triples = (
+            q.triple
+            for g in (GRAPH_FACTS, GRAPH_INFERENCES)
+            for q in store.quads_for_pattern(None, None, None, ox.NamedNode(g))
+        )
+        return _atomic_write(
+            Path(path),
+            lambda f: ox.serialize(triples, f, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES),
+        )
+
+    def __len__(self) -> int:
+        """The number of quads in every graph."""
+        self._ensure_fresh()
+        return len(self._store)
+
+    def close(self) -> None:
+        """Flush and release the store (and its directory lock). Closing twice is harmless."""
+        if self._ox is None:
+            return
+        if self.path is not None:
+            self._ox.flush()
+        if self._ds is not None:
+            self._ds.close()
+        self._ox = self._ds = None
+        gc.collect()  # the RocksDB lock goes with the last reference to the store
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.path) if self.path else 'in memory'!r})"
+
+
+def _from_rdflib(name: str, value: object) -> object:
+    """rdflib terms as pyoxigraph terms (``URIRef`` is a ``str``: it must not bind as a literal)."""
+    try:
+        if isinstance(value, URIRef):
+            return ox.NamedNode(str(value))
+        if isinstance(value, BNode):
+            return ox.BlankNode(str(value))
+        if isinstance(value, Literal):
+            if value.language:
+                return ox.Literal(str(value), language=value.language)
+            datatype = ox.NamedNode(str(value.datatype)) if value.datatype else None
+            return ox.Literal(str(value), datatype=datatype)
+    except ValueError as exc:
+        raise QueryError(f"binding ?{name}: {value!r} is not a valid RDF term ({exc})") from None
+    return value
+
+
+def _atomic_write(path: Path, write: Callable[[IO[bytes]], object]) -> Path:
+    """Write through ``write`` to a temporary file beside ``path``, then move it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            write(f)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
