@@ -90,9 +90,9 @@ _CREDIT_LINE = re.compile(
 
 # A credit in parentheses inside a line: "(Photo by Jane Doe/Getty Images)".
 _INLINE_CREDIT = re.compile(
-    r"\s*[(\[]\s*(?:(?:photo|image|picture|video)s?(?:\s+credits?)?\s*(?::|by\b|via\b|courtesy\b)"
+    r"\ ?[(\[]\s*(?:(?:photo|image|picture|video)s?(?:\s+credits?)?\s*(?::|by\b|via\b|courtesy\b)"
     r"|credit\s*:|courtesy\s+of\b)[^()\[\]\n]{0,150}[)\]]"
-    rf"|\s*[(\[][^()\[\]\n]{{0,100}}/\s*{_AGENCY}\s*[)\]]",
+    rf"|\ ?[(\[][^()\[\]\n]{{0,100}}/\s*{_AGENCY}\s*[)\]]",
     re.IGNORECASE | re.VERBOSE,
 )
 

@@ -325,7 +325,7 @@ def _claim_quads(
         triples.append((c, _n("ckg", "startTime"), _time(claim.start)))
     if claim.end is not None:
         triples.append((c, _n("ckg", "endTime"), _time(claim.end)))
-    return [ox.Quad(s, p, o, g) for s, p, o in triples]
+    return [ox.Quad(s, p, o, g) for s, p, o in triples]  # type: ignore[arg-type]
 
 
 def normalise(s: str, relation: str, o: str, vocab: Vocabulary) -> Triple | None:

@@ -19,9 +19,12 @@ inferred.
 
 Examples:
     >>> from kg.ontology import load_vocabulary
-    >>> inferred = infer({("kris", "motherOf", "kim"), ("kim", "motherOf", "north")}, load_vocabulary())
-    >>> inferred[("kris", "grandparentOf", "north")]
-    Derivation(rule='grandparent.v1', premises=(('kris', 'parentOf', 'kim'), ('kim', 'parentOf', 'north')))
+    >>> facts = {("kris", "motherOf", "kim"), ("kim", "motherOf", "north")}
+    >>> inferred = infer(facts, load_vocabulary())
+    >>> inferred[("kris", "grandparentOf", "north")].rule
+    'grandparent.v1'
+    >>> inferred[("kris", "grandparentOf", "north")].premises
+    (('kris', 'parentOf', 'kim'), ('kim', 'parentOf', 'north'))
     >>> inferred[("north", "grandchildOf", "kris")].rule
     'inverse.v1'
     >>> ("kris", "motherOf", "kim") in inferred  # a fact is not inferred again
@@ -67,7 +70,12 @@ def infer(facts: Iterable[Triple], vocab: Vocabulary) -> dict[Triple, Derivation
     while True:
         new: dict[Triple, Derivation] = {}
 
-        def offer(triple: Triple, rule: str, premises: tuple[Triple, ...]) -> None:
+        def offer(
+            triple: Triple,
+            rule: str,
+            premises: tuple[Triple, ...],
+            new: dict[Triple, Derivation] = new,
+        ) -> None:
             if triple[0] != triple[2] and triple not in known and triple not in new:
                 new[triple] = Derivation(rule, premises)
 

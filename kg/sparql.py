@@ -10,15 +10,16 @@ Examples:
     >>> store = ox.Store()
     >>> run_query(store, "SELECT ?x WHERE {}", {"x": 'x" } ; DROP ALL ; {'}).rows
     [['x" } ; DROP ALL ; {']]
-    >>> run_query(store, "DROP ALL")
+    >>> run_query(store, "DROP ALL")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    kg.errors.QueryError: refusing to run a SPARQL update (DROP): queries are read-only; use SELECT, ASK, CONSTRUCT or DESCRIBE, or allow updates explicitly
+    kg.errors.QueryError: refusing to run a SPARQL update (DROP): queries are read-only; ...
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,7 +81,7 @@ class QueryResult:
 
     def dicts(self) -> list[dict[str, str | None]]:
         """The rows as ``{column: value}`` dicts."""
-        return [dict(zip(self.columns, row)) for row in self.rows]
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
 
 
 def _words(sparql: str) -> list[str]:
@@ -164,7 +165,10 @@ def _syntax_message(sparql: str, exc: Exception) -> str:
             )
     if len(problem) > 120:
         problem = problem[:117] + "..."
-    return f"malformed SPARQL{where}: {problem}; check brackets, dots and quotes (predeclared prefixes: {predeclared})"
+    return (
+        f"malformed SPARQL{where}: {problem}; check brackets, dots and quotes "
+        f"(predeclared prefixes: {predeclared})"
+    )
 
 
 def _text(term: Any) -> str | None:
@@ -183,7 +187,7 @@ def run_query(
     bindings: dict[str, object] | None = None,
     *,
     allow_update: bool = False,
-    default_graph: list[ox.NamedNode] | None = None,
+    default_graph: Sequence[ox.NamedNode] | None = None,
 ) -> QueryResult:
     """Run a query (or, with ``allow_update``, an update) with ``PREFIXES`` predeclared.
 
@@ -217,7 +221,7 @@ def run_query(
             raise QueryError(f"SPARQL update failed: {' '.join(str(exc).split())}") from None
         return QueryResult("update")
 
-    substitutions = {}
+    substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {}
     for raw, value in (bindings or {}).items():
         name = raw.lstrip("?$")
         if not _VARIABLE.match(name):
@@ -225,7 +229,10 @@ def run_query(
         substitutions[ox.Variable(name)] = to_term(name, value)
     try:
         result = store.query(
-            sparql, prefixes=PREFIXES, default_graph=default_graph, substitutions=substitutions
+            sparql,
+            prefixes=PREFIXES,
+            default_graph=list(default_graph) if default_graph else None,
+            substitutions=substitutions,
         )
         if isinstance(result, ox.QueryBoolean):
             return QueryResult("ask", boolean=bool(result))

@@ -86,6 +86,20 @@ _LOCKED = (
 )
 
 
+_CLAIMS_QUERY = """
+SELECT ?s ?p ?o ?sentence ?article_id ?title ?url ?start ?end ?rule ?confidence
+       ?status ?polarity ?modality ?start_time ?end_time ?claim
+WHERE { GRAPH ?g {
+    ?claim a ckg:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
+       ckg:status ?status ; ckg:polarity ?polarity ; ckg:modality ?modality ;
+       ckg:confidence ?confidence ; ckg:rule ?rule ; ckg:sentence ?sentence ;
+       prov:wasDerivedFrom ?a ; oa:hasSelector ?sel .
+    ?sel oa:start ?start ; oa:end ?end .
+    ?a dcterms:identifier ?article_id .
+    OPTIONAL { ?claim ckg:startTime ?start_time } OPTIONAL { ?claim ckg:endTime ?end_time }
+    OPTIONAL { ?a dcterms:title ?title } OPTIONAL { ?a schema:url ?url } } }"""
+
+
 class Store:
     """Claims, facts and inferences of the knowledge graph; use ``Store.open``."""
 
@@ -156,7 +170,7 @@ class Store:
         assert isinstance(result, ox.QuerySolutions)
         return [[None if t is None else t.value for t in row] for row in result]
 
-    def _article_graphs(self) -> list[ox.NamedNode]:
+    def _article_graphs(self) -> list[ox.NamedNode | ox.BlankNode]:
         return [
             g
             for g in self._store.named_graphs()
@@ -258,12 +272,15 @@ class Store:
         article graphs (``GRAPH ?g { ?c a ckg:Claim }``). ``PREFIXES`` are
         predeclared. ``bindings`` are bound as values, never pasted into the text.
 
+        With ``allow_update=True`` an update runs too; the facts and inferences
+        are then rebuilt from the claims on the next read (edit claims, not facts).
+
         Raises:
             QueryError: the query is malformed, a binding cannot be used, or it is
                 an update and ``allow_update`` is False.
         """
         self._ensure_fresh()
-        result = run_query(
+        result = run_query(  # an allowed update marks the facts stale: they are rebuilt from claims
             self._store,
             sparql,
             {k: _from_rdflib(k, v) for k, v in (bindings or {}).items()},
@@ -271,11 +288,15 @@ class Store:
             default_graph=[ox.NamedNode(GRAPH_FACTS), ox.NamedNode(GRAPH_INFERENCES)],
         )
         if result.kind == "update":
-            self._dirty = True  # an update may have changed claims: rebuild facts on next read
+            self._dirty = True
         return result
 
     def people(self) -> list[dict[str, Any]]:
-        """Every entity of the facts graph: ``{"iri", "name", "type", "aliases"}``, sorted by name."""
+        """Every entity of the facts graph, sorted by name.
+
+        Each is ``{"iri", "name", "type", "aliases"}``; ``type`` is a ckg class
+        local name (``Person``) and ``aliases`` are sorted.
+        """
         self._ensure_fresh()
         facts = [ox.NamedNode(GRAPH_FACTS)]
         q = "SELECT ?e ?name ?t WHERE { ?e rdfs:label ?name ; a ?t }"
@@ -308,62 +329,37 @@ class Store:
         if not graphs:
             return []
         facts = [ox.NamedNode(GRAPH_FACTS)]
-        names = dict(self._select("SELECT ?e ?n WHERE { ?e rdfs:label ?n }", default_graph=facts))
-        fact_set = {
-            (s, _local(p or ""), o)
-            for s, p, o in self._select(
-                "SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER(isIRI(?o) && STRSTARTS(STR(?p), STR(ckg:))) }",
-                default_graph=facts,
-            )
-        }
-        q = """SELECT ?c ?s ?p ?o ?status ?polarity ?modality ?confidence ?rule ?sentence
-                      ?start ?end ?st ?et ?id ?title ?url
-            WHERE { GRAPH ?g {
-                ?c a ckg:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
-                   ckg:status ?status ; ckg:polarity ?polarity ; ckg:modality ?modality ;
-                   ckg:confidence ?confidence ; ckg:rule ?rule ; ckg:sentence ?sentence ;
-                   prov:wasDerivedFrom ?a ; oa:hasSelector ?sel .
-                ?sel oa:start ?start ; oa:end ?end .
-                ?a dcterms:identifier ?id .
-                OPTIONAL { ?c ckg:startTime ?st } OPTIONAL { ?c ckg:endTime ?et }
-                OPTIONAL { ?a dcterms:title ?title } OPTIONAL { ?a schema:url ?url } } }"""
+        labels = self._select("SELECT ?e ?n WHERE { ?e rdfs:label ?n }", default_graph=facts)
+        names = {str(e): str(n) for e, n in labels}
+        q = "SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER(isIRI(?o) && STRSTARTS(STR(?p), STR(ckg:))) }"
+        fact_set = {(s, _local(p or ""), o) for s, p, o in self._select(q, default_graph=facts)}
         out: dict[tuple[str, str, str], dict[str, Any]] = {}
-        for row in self._select(q, named_graphs=graphs):
-            c, s, p, o, status, polarity, modality, conf, rule, sentence = row[:10]
-            start, end, st, et, article_id, title, url = row[10:]
-            assert s and p and o
-            rel = _local(p)
+        result = self._store.query(_CLAIMS_QUERY, prefixes=PREFIXES, named_graphs=graphs)
+        assert isinstance(result, ox.QuerySolutions)
+        columns = [v.value for v in result.variables]
+        for solution in result:
+            row = {
+                k: None if t is None else t.value for k, t in zip(columns, solution, strict=True)
+            }
+            s, rel, o = str(row.pop("s")), _local(str(row.pop("p"))), str(row.pop("o"))
             key = normalise(s, rel, o, vocab) or (s, rel, o)
-            entry = out.setdefault(
-                key,
-                {
-                    "subject": key[0],
-                    "subject_name": names.get(key[0], key[0]),
-                    "relation": rel,
-                    "object": key[2],
-                    "object_name": names.get(key[2], key[2]),
-                    "fact": key in fact_set,
-                    "evidence": [],
-                },
+            entry = out.setdefault(key, {
+                "subject": key[0], "subject_name": names.get(key[0], key[0]),
+                "relation": rel,
+                "object": key[2], "object_name": names.get(key[2], key[2]),
+                "fact": key in fact_set, "evidence": [],
+            })  # fmt: skip
+            row.update(
+                title=row["title"] or "",
+                url=row["url"] or "",
+                start=int(row["start"] or 0),
+                end=int(row["end"] or 0),
+                confidence=float(row["confidence"] or 0),
+                former=row.pop("status") == "former",
+                negated=row.pop("polarity") == "negated",
+                hedged=row.pop("modality") == "hedged",
             )
-            entry["evidence"].append(
-                {
-                    "sentence": sentence,
-                    "article_id": article_id,
-                    "title": title or "",
-                    "url": url or "",
-                    "start": int(start or 0),
-                    "end": int(end or 0),
-                    "rule": rule,
-                    "confidence": float(conf or 0),
-                    "former": status == "former",
-                    "negated": polarity == "negated",
-                    "hedged": modality == "hedged",
-                    "start_time": st,
-                    "end_time": et,
-                    "claim": c,
-                }
-            )
+            entry["evidence"].append(row)
         for entry in out.values():
             ev = entry["evidence"]
             ev.sort(key=lambda e: (e["article_id"], e["start"], e["end"], e["rule"], e["claim"]))
@@ -371,16 +367,8 @@ class Store:
             entry["former"] = any(e["former"] for e in asserted)
             entry["hedged"] = bool(asserted) and all(e["hedged"] for e in asserted)
             entry["negated"] = not asserted
-        return sorted(
-            out.values(),
-            key=lambda r: (
-                r["subject_name"],
-                r["relation"],
-                r["object_name"],
-                r["subject"],
-                r["object"],
-            ),
-        )
+        order = ("subject_name", "relation", "object_name", "subject", "object")
+        return sorted(out.values(), key=lambda r: tuple(r[k] for k in order))
 
     # ------------------------------------------------------------------ files
 

@@ -451,9 +451,9 @@ def test_locked_store_is_a_clear_error(tmp_path: Path) -> None:
             timeout=60,
             cwd=Path(__file__).resolve().parent.parent,
         )
-        assert (
-            out.stdout.strip()
-            == f"{path}: store locked by another kg process; wait for it to finish or use another -o directory"
+        assert out.stdout.strip() == (
+            f"{path}: store locked by another kg process; "
+            "wait for it to finish or use another -o directory"
         )
     with Store.open(path):  # released on close
         pass
@@ -524,7 +524,7 @@ def test_failed_write_keeps_the_previous_file(
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
 
-# ---------------------------------------------------------------- property: claims -> RDF -> relations()
+# ------------------------------------------------- property: claims -> RDF -> relations()
 
 VOCAB = load_vocabulary()
 NAMES = [

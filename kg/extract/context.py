@@ -67,7 +67,7 @@ class Context:
 
 def _conjuncts(tok: Token) -> Iterator[Token]:
     for child in tok.children:
-        if child.dep_ == "conj" or (child.dep_ == "appos" and tok.pos_ == "PROPN"):
+        if child.dep_ == "conj":
             yield child
             yield from _conjuncts(child)
 

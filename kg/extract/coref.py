@@ -61,8 +61,10 @@ class Coreference:
     def __init__(self, doc: Doc, people: People, triggers: set[str]) -> None:
         self.doc, self.people, self.triggers = doc, people, triggers
         self.refs: dict[int, Reference] = {}
-        self._sent_of = {}
-        for n, sent in enumerate(doc.sents):
+        self._sent_of: dict[int, int] = {}
+        n = 0
+        for sent in doc.sents:  # count only sentences with words, not a lone quote mark
+            n += any(t.is_alpha for t in sent)
             for tok in sent:
                 self._sent_of[tok.i] = n
         self._history: list[_Seen] = []
@@ -116,6 +118,12 @@ class Coreference:
 
     def _pronoun(self, tok: Token, gender: str) -> None:
         exclude: set[int] = set()
+        noun = tok.head
+        if tok.dep_ == "poss" and noun.dep_ == "conj":  # "A and his wife B": his is A
+            first = self._person_at(noun.head)
+            if first is not None and self._agrees(first, gender):
+                self._set(tok, first, "pronoun", 0.85)
+                return
         clause = _clause(tok)
         subject = _subject_person(clause, self)
         if tok.dep_ == "poss" and subject is not None and subject.person != -1:
@@ -148,6 +156,8 @@ class Coreference:
             if owner is None and not _bare_name(tok):
                 return
             cands = self._candidates(tok, gender, {owner} if owner is not None else set())
+            if owner is not None:  # a relation hangs on it: demand a known, agreeing gender
+                cands = [c for c in cands if gender and self.people.persons[c.person].gender == gender]
             if cands:
                 how, pid = "salience", cands[0].person
         if pid is None:
@@ -195,7 +205,7 @@ def _clause(tok: Token) -> Token:
 def _subject_person(verb: Token, coref: Coreference) -> Reference | None:
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
-            ref = coref.ref(child) or coref.ref(_name_end(child))
+            ref = coref.ref(child)
             if ref:
                 return ref
     return None
@@ -204,10 +214,6 @@ def _subject_person(verb: Token, coref: Coreference) -> Reference | None:
 def _person_of_subject(verb: Token, coref: Coreference) -> int | None:
     ref = _subject_person(verb, coref)
     return ref.person if ref else None
-
-
-def _name_end(tok: Token) -> Token:
-    return tok
 
 
 def _appositive_name(tok: Token, token_person: dict[int, int]) -> int | None:

@@ -1,0 +1,204 @@
+"""The ``kg`` command: a thin Typer wrapper over ``kg.pipeline`` and ``kg.store``.
+
+Results go to stdout, messages and progress to stderr. A ``KGError`` becomes
+one line on stderr and exit code 1 (2 for usage), never a traceback.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from kg.errors import KGError, UnknownNameError
+
+app = typer.Typer(
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    help="Turn articles about celebrities into a knowledge graph of who is related to whom.",
+)
+err = Console(stderr=True)
+out = Console(soft_wrap=True)
+
+F = TypeVar("F", bound=Callable[..., Any])
+OutDir = Annotated[Path, typer.Option("--out", "-o", help="Output folder holding the store.")]
+Model = Annotated[str | None, typer.Option("--model", help="spaCy pipeline to load.")]
+
+
+def _friendly(func: F) -> F:
+    """Turn a KGError into one line on stderr and its exit code."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except KGError as exc:
+            err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            err.print("interrupted; the previous output is intact")
+            raise typer.Exit(130) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _choice(kind: str, value: str, choices: list[str]) -> str:
+    if value not in choices:
+        raise UnknownNameError(kind, value, choices)
+    return value
+
+
+def _warn(item: object) -> None:
+    err.print(f"[yellow]skipped[/yellow] {item}", markup=True, highlight=False)
+
+
+@app.command()
+@_friendly
+def build(
+    inputs: Annotated[list[str] | None, typer.Argument(help="Files, folders or - (stdin).")] = None,
+    out_dir: OutDir = Path("output"),
+    model: Model = None,
+) -> None:
+    """Extract, store and draw: writes graph.trig, graph.ttl, graph.html and store/.
+
+    Example: kg build seeds -o output
+    """
+    from kg.pipeline import build as run
+
+    columns = (SpinnerColumn(), TextColumn("extracting"), BarColumn(), TextColumn("{task.completed} articles"))
+    with Progress(*columns, TimeElapsedColumn(), console=err, transient=True) as bar:
+        task = bar.add_task("build", total=None)
+        report = run(inputs or ["seeds"], out_dir, model, _warn, lambda n: bar.advance(task, n))
+    err.print(
+        f"{report.articles} articles, {report.claims} claims, {report.people} people, "
+        f"{report.relations} relations, {report.quads} quads"
+        + (f"; skipped {len(report.skipped)} bad items" if report.skipped else ""),
+        highlight=False,
+    )
+    for path in report.paths:
+        print(path)
+
+
+@app.command()
+@_friendly
+def extract(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders or - (stdin).")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl or table.")] = "jsonl",
+    model: Model = None,
+) -> None:
+    """Print the relations and people of articles, without storing them.
+
+    Example: kg extract seeds/kris-jenner-khloe-lamar.txt --format table
+    """
+    from kg.pipeline import extract as run
+
+    _choice("format", fmt, ["jsonl", "table"])
+    table = Table("doc", "subject", "relation", "object", "status", "rule", "evidence")
+    for ex in run(inputs, model, _warn):
+        if fmt == "table":
+            for c in ex.claims:
+                flags = [c.status] + ["negated"] * c.negated + ["hedged"] * c.hedged
+                table.add_row(ex.article.id, c.subject, c.relation, c.object, " ".join(flags), c.rule, c.evidence.sentence)
+            continue
+        for c in ex.claims:
+            print(json.dumps(_relation_record(ex.article.id, c), ensure_ascii=False))
+        for e in ex.entities:
+            record = {"kind": "entity", "doc": ex.article.id, "name": e.name, "type": e.type, "aliases": list(e.aliases)}
+            print(json.dumps(record, ensure_ascii=False))
+    if fmt == "table":
+        out.print(table)
+
+
+def _relation_record(doc: str, c: Any) -> dict[str, Any]:
+    return {
+        "kind": "relation", "doc": doc, "subject": c.subject, "relation": c.relation, "object": c.object,
+        "former": c.former, "negated": c.negated, "hedged": c.hedged, "confidence": c.confidence,
+        "evidence": c.evidence.sentence, "start": c.evidence.start, "end": c.evidence.end, "rule": c.rule,
+        "start_time": c.start, "end_time": c.end,
+    }  # fmt: skip
+
+
+@app.command()
+@_friendly
+def query(
+    sparql: Annotated[str | None, typer.Argument(help="The query text, or - to read stdin.")] = None,
+    file: Annotated[Path | None, typer.Option("--file", "-f", help="Read the query from a file.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+    out_dir: OutDir = Path("output"),
+) -> None:
+    """Run a SPARQL query on the store (prefixes ckg, rdf, rdfs, skos, prov, schema, wdt predeclared).
+
+    Example: kg query 'SELECT ?kid WHERE { ?mom rdfs:label "Kris Jenner" ; ckg:parentOf/rdfs:label ?kid }'
+    """
+    from kg.pipeline import _existing_store
+    from kg.store import Store
+
+    _choice("format", fmt, ["table", "csv", "json"])
+    text = _query_text(sparql, file)
+    with Store.open(_existing_store(out_dir)) as store:
+        result = store.query(text)
+    _print_result(result, fmt)
+
+
+def _query_text(sparql: str | None, file: Path | None) -> str:
+    if file is not None:
+        try:
+            return file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise KGError(f"{file}: cannot read the query ({exc.__class__.__name__}); check the path") from None
+    if sparql == "-":
+        return sys.stdin.read()
+    if not sparql:
+        raise UnknownNameError("query source", "(none)", ["a query argument", "-f FILE", "- for stdin"])
+    return sparql
+
+
+def _print_result(result: Any, fmt: str) -> None:
+    if result.kind == "ask":
+        print(json.dumps({"boolean": result.boolean}) if fmt == "json" else str(result.boolean).lower())
+        return
+    if result.kind == "graph" and fmt != "json":
+        print(result.graph_turtle)
+        return
+    if fmt == "json":
+        print(json.dumps(result.dicts(), ensure_ascii=False, indent=1))
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(result.columns)
+        writer.writerows([["" if v is None else v for v in row] for row in result.rows])
+    else:
+        table = Table(*result.columns)
+        for row in result.rows:
+            table.add_row(*["" if v is None else v for v in row])
+        out.print(table)
+    err.print(f"{len(result.rows)} rows")
+
+
+@app.command()
+@_friendly
+def html(
+    out_dir: OutDir = Path("output"),
+    path: Annotated[Path | None, typer.Option("--path", help="Page to write (default OUT/graph.html).")] = None,
+) -> None:
+    """Re-draw the interactive graph page from the store.
+
+    Example: kg html -o output
+    """
+    from kg.pipeline import render
+
+    print(render(out_dir, path))
+
+
+def main() -> None:  # pragma: no cover
+    """Entry point for ``python -m kg``."""
+    app()
