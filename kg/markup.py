@@ -225,7 +225,7 @@ def strip_markdown(text: str) -> str:
         'item one'
     """
     text = _FRONT_MATTER.sub("", normalise_newlines(text), count=1)
-    text = _FENCE.sub("", text)
+    text = _drop_comments(_FENCE.sub("", text))
     for pattern, replacement in _MARKDOWN_RULES:
         text = pattern.sub(replacement, text)
     return "\n".join(line.strip() for line in text.split("\n")).strip()
@@ -233,24 +233,38 @@ def strip_markdown(text: str) -> str:
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _FRONT_KEYS = dict(title="title", url="url", link="url", date="published", published="published")
-_HEADING_TITLE = re.compile(r"\A\s*#{1,2}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*(?:\n|\Z)")
+_HEADING_TITLE = re.compile(r"\A\s*#{1,2}[ \t]+(.{1,300}?)(?:[ \t]+#+)?[ \t]*(?:\n|\Z)")
 _FENCE = re.compile(r"^[ \t]*(```|~~~).*?(?:^[ \t]*\1[^\n]*$|\Z)", re.DOTALL | re.MULTILINE)
+# Every repetition is bounded so that hostile input (thousands of unclosed "**"
+# or "![") costs linear time, not quadratic.
 _MARKDOWN_RULES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"<!--.*?-->", re.DOTALL), ""),  # comments
-    (re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|!\[[^\]\n]*\]\[[^\]\n]*\]"), ""),  # images
-    (re.compile(r"^[ \t]*\[[^\]\n]+\]:[ \t]*\S+.*$", re.MULTILINE), ""),  # [ref]: url
-    (re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)"), r"\1"),  # [text](url)
-    (re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]"), r"\1"),  # [text][ref]
-    (re.compile(r"<(?:https?://|mailto:)[^>\s]*>"), ""),  # autolinks
-    (re.compile(r"</?[A-Za-z][^<>\n]*>"), ""),  # inline HTML tags
+    (re.compile(r"!\[[^\]\n]{0,500}\](?:\([^)\n]{0,2000}\)|\[[^\]\n]{0,500}\])"), ""),  # images
+    (re.compile(r"^[ \t]*\[[^\]\n]{1,500}\]:[ \t]*\S.*$", re.MULTILINE), ""),  # [ref]: url
+    (re.compile(r"\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)"), r"\1"),  # [text](url)
+    (re.compile(r"\[([^\]\n]{1,500})\]\[[^\]\n]{0,500}\]"), r"\1"),  # [text][ref]
+    (re.compile(r"<(?:https?://|mailto:)[^>\s]{0,2000}>"), ""),  # autolinks
+    (re.compile(r"</?[A-Za-z][^<>\n]{0,2000}>"), ""),  # inline HTML tags
     (re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE), ""),  # horizontal rules
     (re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE), ""),  # quotes
-    (re.compile(r"^[ \t]*#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE), r"\1"),  # # h
+    (re.compile(r"^[ \t]*#{1,6}[ \t]+(.{0,500}?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE), r"\1"),  # # h
     (re.compile(r"^[ \t]*(?:=+|-+)[ \t]*$", re.MULTILINE), ""),  # setext underlines
     (re.compile(r"^([ \t]*)(?:[-*+]|\d{1,3}[.)])[ \t]+", re.MULTILINE), r"\1"),  # list items
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # **bold**
-    (re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"), r"\1"),  # *em*
-    (re.compile(r"(?<!\w)_(?=\S)([^_\n]+?)(?<=\S)_(?!\w)"), r"\1"),  # _em_
-    (re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),  # ~~strike~~
-    (re.compile(r"`([^`\n]+)`"), r"\1"),  # `code`
+    (re.compile(r"(\*\*|__)(?=\S)(.{1,500}?)(?<=\S)\1"), r"\2"),  # **bold**
+    (re.compile(r"(?<![\w*])\*(?=\S)([^*\n]{1,500}?)(?<=\S)\*(?![\w*])"), r"\1"),  # *em*
+    (re.compile(r"(?<!\w)_(?=\S)([^_\n]{1,500}?)(?<=\S)_(?!\w)"), r"\1"),  # _em_
+    (re.compile(r"~~(?=\S)(.{1,500}?)(?<=\S)~~"), r"\1"),  # ~~strike~~
+    (re.compile(r"`([^`\n]{1,500})`"), r"\1"),  # `code`
 ]
+
+
+def _drop_comments(text: str) -> str:
+    """Remove ``<!-- ... -->`` in linear time (a regex rescans unclosed comments)."""
+    parts, pos = [], 0
+    while (start := text.find("<!--", pos)) != -1:
+        end = text.find("-->", start + 4)
+        if end == -1:
+            break
+        parts.append(text[pos:start])
+        pos = end + 3
+    parts.append(text[pos:])
+    return "".join(parts)
