@@ -75,18 +75,20 @@ _AGENCY = (
     r"|[\w.-]+\ images|[\w.-]+\ photos?)"
 )
 
-# A line that is a picture credit or caption credit.
-_CREDIT_LINE = re.compile(
-    r"^[(\[]*\s*(?:"
-    r"(?:photo|image|picture|pic|video|gif|photograph|illustration)s?"
-    r"(?:\s+credits?)?\s*(?::|via\b|by\b|courtesy\b|credit\b)"
-    r"|(?:credits?|courtesy(?:\s+of)?|source|via)\s*:"
-    r"|courtesy\s+of\b"
-    rf"|{_AGENCY}\s*$"
-    r").{0,200}$"
-    rf"|^.{{0,200}}/\s*{_AGENCY}\s*[)\].]*$",
+_PICTURE = r"(?:photo|image|picture|pic|video|gif|photograph|illustration)s?(?:\s+credits?)?"
+# Picture credits. A labelled one ("Photo: ...", "Credit: ...") is debris whatever
+# follows; one that reads like prose ("Photos from the wedding show ...",
+# "Source: a friend says ...") only when it does not end like a sentence.
+_CREDIT_LABEL = re.compile(rf"^[(\[]*\s*(?:{_PICTURE}|credits?)\s*:", re.IGNORECASE)
+_CREDIT_PHRASE = re.compile(
+    rf"^[(\[]*\s*(?:{_PICTURE}\s*(?:via|by|from|courtesy)|courtesy\s+of|source\s*:|via\s*:)\b",
+    re.IGNORECASE,
+)
+_CREDIT_AGENCY = re.compile(
+    rf"^[(\[]*\s*{_AGENCY}\s*[)\].]*$|^.{{0,200}}/\s*{_AGENCY}\s*[)\].]*$",
     re.IGNORECASE | re.VERBOSE,
 )
+_ENDS_LIKE_SENTENCE = re.compile(r"[.!?…][\"'”’]?$")
 
 # A credit in parentheses inside a line: "(Photo by Jane Doe/Getty Images)".
 _INLINE_CREDIT = re.compile(
@@ -258,6 +260,10 @@ def _drop_debris(text: str) -> str:
 
 
 def _is_debris(line: str) -> bool:
-    if _DEBRIS_LINE.match(line) or _CREDIT_LINE.match(line):
+    if _DEBRIS_LINE.match(line) or _CREDIT_AGENCY.match(line):
         return True
-    return len(line) <= 200 and _LINK_PREFIX.match(line) is not None
+    if len(line) > 200:  # a long line is a paragraph, whatever it starts with
+        return False
+    if _LINK_PREFIX.match(line) or _CREDIT_LABEL.match(line):
+        return True
+    return _CREDIT_PHRASE.match(line) is not None and not _ENDS_LIKE_SENTENCE.search(line)

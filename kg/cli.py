@@ -75,7 +75,12 @@ def build(
     """
     from kg.pipeline import build as run
 
-    columns = (SpinnerColumn(), TextColumn("extracting"), BarColumn(), TextColumn("{task.completed} articles"))
+    columns = (
+        SpinnerColumn(),
+        TextColumn("extracting"),
+        BarColumn(),
+        TextColumn("{task.completed} articles"),
+    )
     with Progress(*columns, TimeElapsedColumn(), console=err, transient=True) as bar:
         task = bar.add_task("build", total=None)
         report = run(inputs or ["seeds"], out_dir, model, _warn, lambda n: bar.advance(task, n))
@@ -103,17 +108,26 @@ def extract(
     from kg.pipeline import extract as run
 
     _choice("format", fmt, ["jsonl", "table"])
-    table = Table("doc", "subject", "relation", "object", "status", "rule", "evidence")
+    table = Table("subject", "relation", "object", "status", "rule")
+    table.add_column("evidence", no_wrap=True, overflow="ellipsis", max_width=70)
     for ex in run(inputs, model, _warn):
         if fmt == "table":
             for c in ex.claims:
                 flags = [c.status] + ["negated"] * c.negated + ["hedged"] * c.hedged
-                table.add_row(ex.article.id, c.subject, c.relation, c.object, " ".join(flags), c.rule, c.evidence.sentence)
+                table.add_row(
+                    c.subject, c.relation, c.object, " ".join(flags), c.rule, c.evidence.sentence
+                )
             continue
         for c in ex.claims:
             print(json.dumps(_relation_record(ex.article.id, c), ensure_ascii=False))
         for e in ex.entities:
-            record = {"kind": "entity", "doc": ex.article.id, "name": e.name, "type": e.type, "aliases": list(e.aliases)}
+            record = {
+                "kind": "entity",
+                "doc": ex.article.id,
+                "name": e.name,
+                "type": e.type,
+                "aliases": list(e.aliases),
+            }
             print(json.dumps(record, ensure_ascii=False))
     if fmt == "table":
         out.print(table)
@@ -131,8 +145,12 @@ def _relation_record(doc: str, c: Any) -> dict[str, Any]:
 @app.command()
 @_friendly
 def query(
-    sparql: Annotated[str | None, typer.Argument(help="The query text, or - to read stdin.")] = None,
-    file: Annotated[Path | None, typer.Option("--file", "-f", help="Read the query from a file.")] = None,
+    sparql: Annotated[
+        str | None, typer.Argument(help="The query text, or - to read stdin.")
+    ] = None,
+    file: Annotated[
+        Path | None, typer.Option("--file", "-f", help="Read the query from a file.")
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
     out_dir: OutDir = Path("output"),
 ) -> None:
@@ -155,17 +173,25 @@ def _query_text(sparql: str | None, file: Path | None) -> str:
         try:
             return file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise KGError(f"{file}: cannot read the query ({exc.__class__.__name__}); check the path") from None
+            raise KGError(
+                f"{file}: cannot read the query ({exc.__class__.__name__}); check the path"
+            ) from None
     if sparql == "-":
         return sys.stdin.read()
     if not sparql:
-        raise UnknownNameError("query source", "(none)", ["a query argument", "-f FILE", "- for stdin"])
+        raise UnknownNameError(
+            "query source", "(none)", ["a query argument", "-f FILE", "- for stdin"]
+        )
     return sparql
 
 
 def _print_result(result: Any, fmt: str) -> None:
     if result.kind == "ask":
-        print(json.dumps({"boolean": result.boolean}) if fmt == "json" else str(result.boolean).lower())
+        print(
+            json.dumps({"boolean": result.boolean})
+            if fmt == "json"
+            else str(result.boolean).lower()
+        )
         return
     if result.kind == "graph" and fmt != "json":
         print(result.graph_turtle)
@@ -188,7 +214,9 @@ def _print_result(result: Any, fmt: str) -> None:
 @_friendly
 def html(
     out_dir: OutDir = Path("output"),
-    path: Annotated[Path | None, typer.Option("--path", help="Page to write (default OUT/graph.html).")] = None,
+    path: Annotated[
+        Path | None, typer.Option("--path", help="Page to write (default OUT/graph.html).")
+    ] = None,
 ) -> None:
     """Re-draw the interactive graph page from the store.
 

@@ -192,11 +192,15 @@ def _read_folder(folder: Path) -> Iterator[Article | Skipped]:
     for error in errors:
         reason = f"folder cannot be read ({error.strerror or error}); check its permissions"
         yield Skipped(str(error.filename or folder), reason)
+    if not files and not errors:
+        yield Skipped(str(folder), f"no files in this folder; {_USE}")
     for _, path in sorted(files):
-        if path.suffix.lower() in SUFFIXES:
-            yield from _read_file(path)
-        else:
+        if path.suffix.lower() not in SUFFIXES:
             yield Skipped(str(path), f"unsupported file type; {_USE}")
+        elif not path.is_file():  # a FIFO would block, a broken link cannot be read
+            yield Skipped(str(path), "not a regular file (a broken link?); remove it")
+        else:
+            yield from _read_file(path)
 
 
 def _read_file(path: Path) -> Iterator[Article | Skipped]:

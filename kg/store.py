@@ -131,6 +131,7 @@ class Store:
                 "use an empty or new directory"
             )
         try:
+            path.parent.mkdir(parents=True, exist_ok=True)
             inner = ox.Store(str(path))
         except OSError as exc:
             if "lock" in str(exc).lower():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
@@ -581,3 +582,97 @@ def test_read_articles_never_crashes(
 def test_stdin_never_crashes(text: str) -> None:
     for item in read_articles(["-"], stdin=io.StringIO(text)):
         assert isinstance(item, (Article, Skipped))
+
+
+def test_empty_folder_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "empty" / ".git").mkdir(parents=True)
+    assert read(tmp_path / "empty") == [
+        Skipped(str(tmp_path / "empty"), f"no files in this folder; {SUPPORTED}")
+    ]
+
+
+def test_broken_link_in_folder_is_skipped(tmp_path: Path) -> None:
+    (tmp_path / "dead.txt").symlink_to(tmp_path / "gone.txt")
+    write(tmp_path / "ok.txt", BODY)
+    items = read(tmp_path)
+    assert [a.text for a in articles(items)] == [BODY]
+    assert [s.where for s in skipped(items)] == [str(tmp_path / "dead.txt")]
+
+
+def test_real_stdin_bytes_are_decoded_like_files() -> None:
+    raw = "Beyonc\u00e9 Speaks\n\n\u201cHi,\u201d said Beyonc\u00e9.\n".encode("cp1252")
+    [art] = read_articles(["-"], stdin=io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8"))
+    assert isinstance(art, Article)
+    assert (art.title, art.text) == ("Beyonc\u00e9 Speaks", "\u201cHi,\u201d said Beyonc\u00e9.")
+
+
+def test_real_stdin_binary_is_skipped() -> None:
+    stream = io.TextIOWrapper(io.BytesIO(PNG), encoding="utf-8")
+    assert list(read_articles(["-"], stdin=stream)) == [Skipped("<stdin>", BINARY)]
+
+
+def test_html_parser_failure_falls_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("lxml gave up")
+
+    monkeypatch.setattr("kg.markup.trafilatura.bare_extraction", broken)
+    page = PAGE.format(body=BODY)
+    [art] = read(write(tmp_path / "page.html", page))
+    assert isinstance(art, Article)
+    assert art.title == "Kris Jenner Backs Khloe | Gossip Site"
+    assert art.text.startswith(f"Kris Jenner Backs Khloe\n\n{BODY}")
+    for junk in (
+        "alert",
+        "Kanye",
+        "color",
+        "Home",
+        "GOSSIP SITE",
+        "Taylor",
+        "Rihanna",
+        "Copyright",
+    ):
+        assert junk not in art.text
+
+
+@pytest.mark.parametrize(
+    ("name", "hostile"),
+    [
+        ("a.md", "**a " * 20000 + "![a" * 20000 + "[" * 50000 + "<!--" * 20000 + "~~a " * 20000),
+        ("a.txt", "Kim" + " " * 50000 + "(x" + "\t" * 50000 + "/Getty Images"),
+    ],
+)
+def test_hostile_text_is_not_quadratic(tmp_path: Path, name: str, hostile: str) -> None:
+    # Untrusted text must not make a regex quadratic. A guard, not a benchmark:
+    # this takes well under a second; before the fix it took minutes.
+    def too_slow(*_: object) -> None:
+        raise AssertionError("quadratic-time cleaning")
+
+    old = signal.signal(signal.SIGALRM, too_slow)
+    signal.alarm(60)
+    try:
+        [item] = read(write(tmp_path / name, hostile))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    assert isinstance(item, Article)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Photos from the wedding show Kim kissing Kanye.",
+        "Pictures by the pool show Kim and Kanye together.",
+        "Courtesy of her mother, Kim learned to cook.",
+        "Source: a friend of the couple says they are dating.",
+    ],
+)
+def test_credit_like_prose_survives(text: str) -> None:
+    assert clean_text(f"{BODY}\n\n{text}") == f"{BODY}\n\n{text}"
+
+
+@pytest.mark.parametrize(
+    "credit",
+    ["Photo from Instagram", "Photos via Backgrid", "Source: People", "Image courtesy of NBC"],
+)
+def test_credit_phrases_are_removed(credit: str) -> None:
+    assert clean_text(f"{BODY}\n\n{credit}") == BODY

@@ -60,7 +60,7 @@ class Extractor:
 
     def from_doc(self, article: Article, doc: Doc) -> Extraction:
         """Claims and entities of an already parsed article."""
-        people = find_people(doc)
+        people = find_people(doc, self._triggers)
         ctx = Context(doc, people, resolve(doc, people, self._triggers), self.vocab)
         claims: dict[tuple, Claim] = {}
         for _name, rule in self.rules:
@@ -75,7 +75,8 @@ class Extractor:
             if ref.how == "salience" and doc[i].is_title and doc[i].dep_ != "ROOT":
                 aliases[ref.person].add(doc[i].text)  # "Mom"
         entities = tuple(
-            Entity(p.name, "Person", tuple(sorted(aliases[p.id])), article.id) for p in people.persons
+            Entity(p.name, "Person", tuple(sorted(aliases[p.id])), article.id)
+            for p in people.persons
         )
         return Extraction(article, entities, tuple(sorted(claims.values(), key=_order)))
 
@@ -90,7 +91,9 @@ class Extractor:
         relation = _BY_GENDER.get((relation, persons[subj.person].gender or ""), relation)
         if self.vocab[relation].symmetric and persons[obj.person].name < persons[subj.person].name:
             subj, obj = obj, subj
-        q = qualify(cand.trigger, cand.former_word, cand.relation in _ROMANTIC, cand.subject, cand.object)
+        q = qualify(
+            cand.trigger, cand.former_word, cand.relation in _ROMANTIC, cand.subject, cand.object
+        )
         sent = _strip(cand.trigger.sent)
         confidence = round(cand.confidence * min(subj.confidence, obj.confidence), 3)
         return Claim(
@@ -111,7 +114,9 @@ class Extractor:
 def _strip(sent: Span) -> Span:
     """The sentence without surrounding whitespace and stray quote marks."""
     start, end = sent.start, sent.end
-    while start < end - 1 and (sent.doc[start].is_space or sent.doc[start].is_quote and start == sent.start):
+    while start < end - 1 and (
+        sent.doc[start].is_space or sent.doc[start].is_quote and start == sent.start
+    ):
         start += 1
     while end > start + 1 and sent.doc[end - 1].is_space:
         end -= 1
@@ -120,5 +125,3 @@ def _strip(sent: Span) -> Span:
 
 def _order(claim: Claim) -> tuple:
     return (claim.evidence.start, claim.subject, claim.relation, claim.object)
-
-

@@ -56,6 +56,9 @@ class Context:
 
     def persons_in(self, tok: Token) -> list[Token]:
         """``tok`` and its coordinated siblings ("A, B and C") that refer to people."""
+        if not self.is_person(tok) and tok.pos_ == "NOUN":  # "architect Paul Okoye"
+            named = [c for c in tok.children if c.dep_ in {"appos", "compound"} and self.is_person(c)]
+            tok = named[0] if named else tok
         found = [tok] if self.is_person(tok) else []
         for conj in _conjuncts(tok):
             if self.is_person(conj):

@@ -46,12 +46,14 @@ class _Seen:
 
 
 def is_kin_noun(tok: Token, triggers: set[str]) -> bool:
-    """True for a noun that names a person by kinship or role ("daughter", "Mom")."""
+    """True for a noun that names a person by kinship or role ("daughter", "Mom"),
+    but not one narrowed by a noun ("business partners")."""
     return (
         tok.pos_ in {"NOUN", "PROPN"}
         and (tok.lower_ in triggers or tok.lemma_.lower() in triggers)
         and tok.lower_ not in EVENT_NOUNS
         and tok.lemma_.lower() not in EVENT_NOUNS
+        and not any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < tok.i for c in tok.children)
     )
 
 
@@ -149,7 +151,9 @@ class Coreference:
             how, pid = "copula", _person_of_subject(tok.head, self)
         if pid is None and tok.dep_ == "appos":
             how, pid = "appositive", self._person_at(tok.head)
-        if pid is None and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "dative"} | (
+        if any(c.dep_ == "appos" for c in tok.children):
+            pass  # named, but not as a person we know: never guess
+        elif pid is None and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "dative"} | (
             {"ROOT"} if tok.is_title else set()
         ):
             owner = self._owner(tok)

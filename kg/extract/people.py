@@ -91,8 +91,14 @@ def _trim(span: Span) -> tuple[Span | None, str | None]:
     ):
         gender = gender or HONORIFICS.get(doc[start].lower_) or gender_of_word(doc[start].lower_)
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or doc[end - 1].is_space):
+    while end > start and (
+        doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or doc[end - 1].is_space
+    ):
         end -= 1
+    for i in range(start, end - 1):  # "Dominic Reyes Jr. Lena": the name ends at its suffix
+        if doc[i].lower_ in NAME_SUFFIXES:
+            end = i + 1
+            break
     if start >= end:
         return None, None
     return doc[start:end], gender
@@ -104,23 +110,76 @@ def _is_name(span: Span) -> bool:
         return False
     if span.end < len(span.doc) and span.doc[span.end].text in {"/", "@"}:
         return False  # a photo credit such as "KrisJenner/Instagram"
-    if all(gender_of_word(t.lower_) or t.pos_ == "PRON" or t.lower_ in {"mom", "dad"} for t in span):
+    if all(
+        gender_of_word(t.lower_) or t.pos_ == "PRON" or t.lower_ in {"mom", "dad"} for t in span
+    ):
         return False  # "Mom" is a kinship word used as a name: coreference handles it
     return any(t.text[:1].isupper() for t in span)
 
 
-def _person_spans(doc: Doc) -> list[tuple[Span, str | None]]:
-    spans = []
+def _person_spans(doc: Doc, kin_words: set[str]) -> list[tuple[Span, str | None]]:
+    """PERSON entities, plus names the small model mislabels (FAC, ORG, GPE...)
+    when the grammar says they are people ("her brother, Jasper Calloway") or
+    they share a word with a person's name."""
+    people, others = [], []
     for ent in doc.ents:
-        if ent.label_ != "PERSON":
-            continue
         span, gender = _trim(ent)
-        if span is not None and _is_name(span):
-            spans.append((span, gender))
-    return spans
+        if span is None or not _is_name(span):
+            continue
+        if ent.label_ == "PERSON":
+            people.append((span, gender))
+        elif ent.label_ in _OTHER_NAME_LABELS and _looks_like_name(span):
+            others.append((span, gender))
+    covered = {i for span, _ in people + others for i in range(span.start, span.end)}
+    for tok in doc:  # names NER missed entirely ("Sienna's daughter, Ivy")
+        if tok.i not in covered and tok.pos_ == "PROPN" and tok.is_title and tok.ent_iob_ == "O":
+            start = min([c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok.i])
+            span = doc[start : tok.i + 1]
+            if _is_name(span) and _kin_attached(tok, kin_words):
+                people.append((span, None))
+    words = {w for span, _ in people for w in _name_words(span)[0]}
+    changed = True
+    while changed and others:
+        changed = False
+        for item in list(others):
+            span = item[0]
+            if _kin_attached(span.root, kin_words) or (words & set(_name_words(span)[0]) and len(span) > 1):
+                people.append(item)
+                others.remove(item)
+                words |= set(_name_words(span)[0])
+                changed = True
+    return sorted(people, key=lambda sg: sg[0].start)
 
 
-def _join(persons: list[Person], words: set[str], suffix: str, before: int, last_seen: dict[int, int]) -> Person | None:
+def _looks_like_name(span: Span) -> bool:
+    """A short run of capitalised proper nouns, not preceded by "the"."""
+    if len(span) > 4 or (span.start > 0 and span.doc[span.start - 1].lower_ == "the"):
+        return False
+    return all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span)
+
+
+def _kin_attached(root: Token, kin_words: set[str]) -> bool:
+    """The grammar ties this name to a kinship word: "her brother, X", "X's mother",
+    "X is Y's mother", "the daughter of X", "his wife X"."""
+
+    def kin(tok: Token) -> bool:
+        return tok.lower_ in kin_words or tok.lemma_.lower() in kin_words
+
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    head = root.head
+    if root.dep_ in {"appos", "poss", "compound"} and kin(head):
+        return True
+    if root.dep_ == "pobj" and head.lower_ == "of" and kin(head.head):
+        return True
+    if root.dep_ in {"nsubj", "nsubjpass"}:
+        return any(c.dep_ == "attr" and kin(c) for c in head.children)
+    return any(c.dep_ == "appos" and kin(c) for c in root.children)
+
+
+def _join(
+    persons: list[Person], words: set[str], suffix: str, before: int, last_seen: dict[int, int]
+) -> Person | None:
     hits = [p for p in persons if words <= p.words and (not suffix or suffix == p.suffix)]
     if len(hits) > 1:  # "Griffey" with Jr. and Sr. around: the one mentioned last
         seen = [p for p in hits if last_seen.get(p.id, -1) < before]
@@ -128,9 +187,13 @@ def _join(persons: list[Person], words: set[str], suffix: str, before: int, last
     return hits[0] if hits else None
 
 
-def find_people(doc: Doc) -> People:
-    """Cluster the PERSON mentions of ``doc`` into people."""
-    spans = _person_spans(doc)
+def find_people(doc: Doc, kin_words: set[str] = frozenset()) -> People:  # type: ignore[assignment]
+    """Cluster the person mentions of ``doc`` into people.
+
+    ``kin_words`` (the ontology's trigger words) let names that NER mislabels
+    count as people when the grammar ties them to a kinship word.
+    """
+    spans = _person_spans(doc, set(kin_words))
     persons: list[Person] = []
     mentions: list[Mention] = []
     # Longest names first, so "Khloe" can join "Khloe Kardashian" wherever it stands.
@@ -165,14 +228,22 @@ def _add_mislabelled(doc: Doc, persons: list[Person], mentions: list[Mention]) -
     they repeat a word of exactly one person's name."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
     for tok in doc:
-        if tok.i in taken or tok.pos_ != "PROPN" or not tok.is_title or tok.ent_type_ not in _OTHER_NAME_LABELS:
+        if (
+            tok.i in taken
+            or tok.pos_ != "PROPN"
+            or not tok.is_title
+            or tok.ent_type_ not in _OTHER_NAME_LABELS
+        ):
             continue
         if tok.dep_ == "compound" and tok.head.pos_ != "PROPN":
             continue  # "the Kardashian clan"
         if any(t.text in {"/", "@"} for t in doc[max(tok.i - 1, 0) : tok.i + 2]):
             continue  # "the Kardashian/Jenner clan", a credit line
         if tok.ent_type_ and any(
-            t.i != tok.i and t.ent_iob_ != "O" and t.ent_type_ == tok.ent_type_ and abs(t.i - tok.i) == 1
+            t.i != tok.i
+            and t.ent_iob_ != "O"
+            and t.ent_type_ == tok.ent_type_
+            and abs(t.i - tok.i) == 1
             for t in doc[max(tok.i - 1, 0) : tok.i + 2]
         ):
             continue  # part of a longer place or organisation name
