@@ -81,7 +81,7 @@ _PICTURE = r"(?:photo|image|picture|pic|video|gif|photograph|illustration)s?(?:\
 # "Source: a friend says ...") only when it does not end like a sentence.
 _CREDIT_LABEL = re.compile(rf"^[(\[]*\s*(?:{_PICTURE}|credits?)\s*:", re.IGNORECASE)
 _CREDIT_PHRASE = re.compile(
-    rf"^[(\[]*\s*(?:{_PICTURE}\s*(?:via|by|from|courtesy)|courtesy\s+of|source\s*:|via\s*:)\b",
+    rf"^[(\[]*\s*(?:{_PICTURE}\s*(?:via|by|from|courtesy)\b|courtesy\s+of\b|(?:source|via)\s*:)",
     re.IGNORECASE,
 )
 _CREDIT_AGENCY = re.compile(

@@ -8,9 +8,9 @@ Examples:
     46
     >>> _ = build([out / "a.txt"], out)
     >>> with KnowledgeGraph.open(out) as g:
-    ...     g.query("SELECT ?kid WHERE { ?m rdfs:label ?name ; ckg:parentOf/rdfs:label ?kid }",
+    ...     g.query("SELECT ?name ?kid WHERE { ?m rdfs:label ?name ; ckg:parentOf/rdfs:label ?kid }",
     ...             name="Kris Jenner").rows
-    [['Khloe Kardashian']]
+    [['Kris Jenner', 'Khloe Kardashian']]
 """
 
 from __future__ import annotations

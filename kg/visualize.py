@@ -324,8 +324,7 @@ def _build_page(graph: nx.MultiDiGraph, title: str) -> str:
                          "drawGraph();\n        </script>\n" + _SCRIPT)
     if "innerHTML = nodeData" in page or remote_refs(page):
         raise RuntimeError(f"page would load remote or HTML content: {remote_refs(page)}")
-    page = "\n".join(line.rstrip() for line in page.splitlines()) + "\n"
-    return "<!DOCTYPE html>\n" + page.lstrip()
+    return "<!DOCTYPE html>\n" + page.strip() + "\n"
 
 
 def _write_atomic(path: Path, text: str) -> None:
