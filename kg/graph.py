@@ -21,12 +21,16 @@ Examples:
 from __future__ import annotations
 
 import math
+from collections import deque
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 import networkx as nx
 
 __all__ = ["to_networkx", "degrees", "layout_positions"]
+
+#: Without scipy, components above this many people are laid out on a spiral.
+DENSE_LAYOUT_LIMIT = 2000
 
 
 def _local_name(iri: str) -> str:
@@ -122,8 +126,9 @@ def to_networkx(
         data = graph.edges[subject, obj, relation]
         unique = {_evidence_key(ev): ev for ev in evidence}
         data["evidence"] = [unique[k] for k in sorted(unique)]
-        data["sources"] = sorted({str(ev["article_id"]) for ev in data["evidence"]
-                                  if ev.get("article_id")})
+        data["sources"] = sorted(
+            {str(ev["article_id"]) for ev in data["evidence"] if ev.get("article_id")}
+        )
     return graph
 
 
@@ -212,12 +217,38 @@ def _component_layout(
         return {nodes[0]: (0.0, 0.0)}
     simple = nx.Graph()
     simple.add_nodes_from(nodes)
-    simple.add_edges_from(sorted((u, v) if u < v else (v, u)
-                                 for u, v in undirected.subgraph(nodes).edges()))
+    simple.add_edges_from(
+        sorted((u, v) if u < v else (v, u) for u, v in undirected.subgraph(nodes).edges())
+    )
     try:
         pos = nx.spring_layout(simple, seed=seed)
     except ImportError:
-        # networkx needs scipy for spring_layout at 500+ nodes; forceatlas2 is
-        # numpy only (slower, but still deterministic with a seed).
+        # networkx needs scipy for spring_layout at 500+ nodes. forceatlas2 is
+        # numpy only but dense (n x n arrays per step), so it is kept for
+        # medium components; bigger ones get a linear-time spiral.
+        if len(nodes) > DENSE_LAYOUT_LIMIT:
+            return _spiral_layout(simple, nodes)
         pos = nx.rescale_layout_dict(nx.forceatlas2_layout(simple, seed=seed, max_iter=60))
     return {node: (float(pos[node][0]), float(pos[node][1])) for node in nodes}
+
+
+def _spiral_layout(simple: nx.Graph, nodes: list[str]) -> dict[str, tuple[float, float]]:
+    """Nodes in breadth-first order on a sunflower spiral, so neighbours land close together."""
+    start = max(nodes, key=lambda n: (simple.degree(n), [-ord(c) for c in n]))
+    order, seen, queue = [], {start}, deque([start])
+    while queue:
+        node = queue.popleft()
+        order.append(node)
+        for nb in sorted(simple[node]):
+            if nb not in seen:
+                seen.add(nb)
+                queue.append(nb)
+    golden = math.pi * (3 - math.sqrt(5))
+    count = len(order)
+    return {
+        node: (
+            math.sqrt((i + 0.5) / count) * math.cos(i * golden),
+            math.sqrt((i + 0.5) / count) * math.sin(i * golden),
+        )
+        for i, node in enumerate(order)
+    }

@@ -58,10 +58,15 @@ LAYOUT_THRESHOLD = 300
 
 _DASH_FORMER = [8, 6]
 _DASH_CLAIM = [2, 5]
-_NODE_COLOR = {"background": "#fdf6e3", "border": "#586e75",
-               "highlight": {"background": "#fff3b0", "border": "#073642"}}
-_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
-        "img-src data:; font-src data:")
+_NODE_COLOR = {
+    "background": "#fdf6e3",
+    "border": "#586e75",
+    "highlight": {"background": "#fff3b0", "border": "#073642"},
+}
+_CSP = (
+    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+    "img-src data:; font-src data:"
+)
 
 
 def relation_class(relation: str) -> str:
@@ -77,8 +82,14 @@ def _safe_json(obj: Any, **_: Any) -> str:
         '{"n":"\\\\u003c/script\\\\u003e\\\\u003cimg src=x\\\\u003e\\\\u0026\\\\u0027"}'
     """
     text = json.dumps(obj, sort_keys=True, ensure_ascii=True, separators=(",", ":"))
-    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-                         ("'", "\\u0027"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+    for char, escape in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("'", "\\u0027"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         text = text.replace(char, escape)
     return text
 
@@ -93,8 +104,15 @@ def _edge_title(subject: str, obj: str, data: dict[str, Any]) -> str:
     if not data.get("fact", True):
         lines.append(f"not a fact: {kind or 'claim'}")
     for ev in data.get("evidence", []):
-        source = " ".join(str(part) for part in (
-            ev.get("title") or "", f"[{ev.get('article_id', '')}]", ev.get("url") or "") if part)
+        source = " ".join(
+            str(part)
+            for part in (
+                ev.get("title") or "",
+                f"[{ev.get('article_id', '')}]",
+                ev.get("url") or "",
+            )
+            if part
+        )
         lines += ["", f"\u201c{ev.get('sentence', '')}\u201d", f"  \u2014 {source}"]
     return "\n".join(lines)
 
@@ -150,8 +168,12 @@ def page_data(graph: nx.MultiDiGraph) -> tuple[list[dict[str, Any]], list[dict[s
             "to": v,
             "label": relation if fact or not data.get("negated") else f"not {relation}",
             "title": _edge_title(names[u], names[v], {**data, "relation": relation}),
-            "color": {"color": colour, "highlight": colour, "hover": colour,
-                      "opacity": 1.0 if fact else 0.6},
+            "color": {
+                "color": colour,
+                "highlight": colour,
+                "hover": colour,
+                "opacity": 1.0 if fact else 0.6,
+            },
             "arrows": "to" if relation in _DIRECTED or relation_class(relation) == "other" else "",
             "dashes": _DASH_FORMER if data.get("status") == "former" else False,
             "width": 2,
@@ -164,8 +186,11 @@ def page_data(graph: nx.MultiDiGraph) -> tuple[list[dict[str, Any]], list[dict[s
             edge["kgClaim"] = "negated" if data.get("negated") else "hedged"
         if index:
             # Parallel edges (motherOf + parentOf, or both directions) curve apart.
-            edge["smooth"] = {"enabled": True, "type": "curvedCW" if index % 2 else "curvedCCW",
-                              "roundness": round(0.2 * ((index + 1) // 2), 2)}
+            edge["smooth"] = {
+                "enabled": True,
+                "type": "curvedCW" if index % 2 else "curvedCCW",
+                "roundness": round(0.2 * ((index + 1) // 2), 2),
+            }
         edges.append(edge)
     return nodes, edges, physics
 
@@ -175,20 +200,45 @@ def _options(physics: bool, small: bool) -> dict[str, Any]:
         "autoResize": True,
         "layout": {"randomSeed": 7, "improvedLayout": small},
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": not physics},
-        "nodes": {"shape": "dot", "borderWidth": 2,
-                  "font": {"size": 15, "face": "sans-serif", "color": "#1b1b1b",
-                           "strokeWidth": 3, "strokeColor": "#ffffff"}},
-        "edges": {"smooth": False, "font": {"size": 11, "align": "middle", "color": "#444444",
-                                            "strokeWidth": 3, "strokeColor": "#ffffff"},
-                  "arrows": {"to": {"scaleFactor": 0.6}}},
+        "nodes": {
+            "shape": "dot",
+            "borderWidth": 2,
+            "font": {
+                "size": 15,
+                "face": "sans-serif",
+                "color": "#1b1b1b",
+                "strokeWidth": 3,
+                "strokeColor": "#ffffff",
+            },
+        },
+        "edges": {
+            "smooth": False,
+            "font": {
+                "size": 11,
+                "align": "middle",
+                "color": "#444444",
+                "strokeWidth": 3,
+                "strokeColor": "#ffffff",
+            },
+            "arrows": {"to": {"scaleFactor": 0.6}},
+        },
         "physics": {
             "enabled": physics,
             "solver": "barnesHut",
-            "barnesHut": {"gravitationalConstant": -6000, "centralGravity": 0.25,
-                          "springLength": 160, "springConstant": 0.04, "damping": 0.3,
-                          "avoidOverlap": 0.3},
-            "stabilization": {"enabled": physics, "iterations": 400, "updateInterval": 25,
-                              "fit": True},
+            "barnesHut": {
+                "gravitationalConstant": -6000,
+                "centralGravity": 0.25,
+                "springLength": 160,
+                "springConstant": 0.04,
+                "damping": 0.3,
+                "avoidOverlap": 0.3,
+            },
+            "stabilization": {
+                "enabled": physics,
+                "iterations": 400,
+                "updateInterval": 25,
+                "fit": True,
+            },
             "minVelocity": 1.0,
         },
     }
@@ -199,14 +249,16 @@ def _legend(title: str, nodes: int, edges: list[dict[str, Any]]) -> str:
     rows = []
     for cls, (label, colour, _) in RELATION_CLASSES.items():
         if cls != "other" or "other" in present:
-            rows.append(f'<li><span class="kg-ln" style="border-top-color:{colour}"></span>'
-                        f"{label}</li>")
+            rows.append(
+                f'<li><span class="kg-ln" style="border-top-color:{colour}"></span>{label}</li>'
+            )
     rows.append('<li><span class="kg-ln kg-former"></span>former (divorced, split, ex-)</li>')
     claims = {kind: sum(e.get("kgClaim") == kind for e in edges) for kind in ("hedged", "negated")}
     toggles = "".join(
         f'<label><input type="checkbox" data-kg-claim="{kind}"> show {kind} claims '
         f"({count})</label>"
-        for kind, count in claims.items() if count
+        for kind, count in claims.items()
+        if count
     )
     if toggles:
         rows.append('<li><span class="kg-ln kg-claim"></span>claim, not a fact</li>')
@@ -214,8 +266,8 @@ def _legend(title: str, nodes: int, edges: list[dict[str, Any]]) -> str:
     return (
         f'<div id="kg-legend"><h1>{html.escape(title)}</h1>'
         f'<p class="kg-count">{nodes} people \u00b7 {facts} relations</p>'
-        f'<ul>{"".join(rows)}</ul>{toggles}'
-        "<p class=\"kg-hint\">hover a line for its evidence; click a person to highlight "
+        f"<ul>{''.join(rows)}</ul>{toggles}"
+        '<p class="kg-hint">hover a line for its evidence; click a person to highlight '
         "their family</p></div>"
     )
 
@@ -223,10 +275,11 @@ def _legend(title: str, nodes: int, edges: list[dict[str, Any]]) -> str:
 _STYLE = """<style>
 html, body { margin: 0; padding: 0; height: 100%; overflow: hidden; font-family: sans-serif; }
 #mynetwork { border: 0 !important; float: none !important; }
-.vis-tooltip { white-space: pre-wrap !important; max-width: 520px; font-family: sans-serif !important;
-  font-size: 13px !important; }
-#kg-legend { position: absolute; top: 10px; left: 10px; z-index: 10; background: rgba(255,255,255,.92);
-  border: 1px solid #ccc; border-radius: 6px; padding: 8px 12px; font-size: 13px; max-width: 260px; }
+.vis-tooltip { white-space: pre-wrap !important; max-width: 520px;
+  font-family: sans-serif !important; font-size: 13px !important; }
+#kg-legend { position: absolute; top: 10px; left: 10px; z-index: 10;
+  background: rgba(255,255,255,.92); border: 1px solid #ccc; border-radius: 6px;
+  padding: 8px 12px; font-size: 13px; max-width: 260px; }
 #kg-legend h1 { font-size: 16px; margin: 0 0 2px; }
 #kg-legend ul { list-style: none; margin: 6px 0; padding: 0; }
 #kg-legend li { margin: 2px 0; }
@@ -297,31 +350,52 @@ def _replace_once(page: str, old: str, new: str) -> str:
 
 def _build_page(graph: nx.MultiDiGraph, title: str) -> str:
     nodes, edges, physics = page_data(graph)
-    net = Network(height="100vh", width="100%", directed=True, cdn_resources="in_line",
-                  neighborhood_highlight=True)
+    net = Network(
+        height="100vh",
+        width="100%",
+        directed=True,
+        cdn_resources="in_line",
+        neighborhood_highlight=True,
+    )
     env = net.templateEnv
     env.policies["json.dumps_function"] = _safe_json
     # Render the template ourselves rather than through generate_html(): pyvis
     # switches to an innerHTML tooltip when any title contains "href".
     page = env.get_template(net.path).render(
-        height=net.height, width=net.width, nodes=nodes, edges=edges, heading="",
-        options=_safe_json(_options(physics, len(nodes) <= 100)), physics_enabled=physics,
-        use_DOT=False, dot_lang="", widget=False, bgcolor="#ffffff", conf=False,
-        tooltip_link=False, neighborhood_highlight=True, select_menu=False, filter_menu=False,
-        notebook=False, cdn_resources="in_line",
+        height=net.height,
+        width=net.width,
+        nodes=nodes,
+        edges=edges,
+        heading="",
+        options=_safe_json(_options(physics, len(nodes) <= 100)),
+        physics_enabled=physics,
+        use_DOT=False,
+        dot_lang="",
+        widget=False,
+        bgcolor="#ffffff",
+        conf=False,
+        tooltip_link=False,
+        neighborhood_highlight=True,
+        select_menu=False,
+        filter_menu=False,
+        notebook=False,
+        cdn_resources="in_line",
     )
     # The template always links Bootstrap from a CDN, and it is not needed.
     page = re.sub(r"<link[^>]*bootstrap[^>]*>\s*", "", page)
     page = re.sub(r"<script[^>]*bootstrap[^>]*>\s*</script>\s*", "", page)
     page = re.sub(r"\s*<center>\s*<h1></h1>\s*</center>", "", page)
-    head = (f'<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" '
-            f'content="{_CSP}">\n<meta name="viewport" content="width=device-width">\n'
-            f"<title>{html.escape(title)}</title>")
+    head = (
+        f'<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" '
+        f'content="{_CSP}">\n<meta name="viewport" content="width=device-width">\n'
+        f"<title>{html.escape(title)}</title>"
+    )
     page = _replace_once(page, '<meta charset="utf-8">', head)
     page = _replace_once(page, "</head>", _STYLE + "</head>")
     page = _replace_once(page, "<body>", "<body>\n" + _legend(title, len(nodes), edges))
-    page = _replace_once(page, "drawGraph();\n        </script>",
-                         "drawGraph();\n        </script>\n" + _SCRIPT)
+    page = _replace_once(
+        page, "drawGraph();\n        </script>", "drawGraph();\n        </script>\n" + _SCRIPT
+    )
     if "innerHTML = nodeData" in page or remote_refs(page):
         raise RuntimeError(f"page would load remote or HTML content: {remote_refs(page)}")
     return "<!DOCTYPE html>\n" + page.strip() + "\n"
@@ -376,6 +450,8 @@ def render_html(graph: nx.MultiDiGraph, path: Path, title: str = "celebrity-kg")
         path.parent.mkdir(parents=True, exist_ok=True)
         _write_atomic(path, page)
     except OSError as exc:
-        raise KGError(f"{path}: cannot write the graph page ({exc.strerror or exc}); "
-                      "choose a writable .html file path") from exc
+        raise KGError(
+            f"{path}: cannot write the graph page ({exc.strerror or exc}); "
+            "choose a writable .html file path"
+        ) from exc
     return path

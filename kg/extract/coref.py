@@ -147,8 +147,12 @@ class Coreference:
         gender = gender_of_word(tok.lower_) or gender_of_word(tok.lemma_)
         named = _appositive_name(tok, self.people.token_person)
         how, pid = "appositive", named
-        if pid is None and tok.dep_ == "attr" and tok.head.lemma_ == "be":
-            how, pid = "copula", _person_of_subject(tok.head, self)
+        attr = tok.head if tok.dep_ == "conj" and tok.head.dep_ == "attr" else tok  # "father of A and grandfather of B"
+        if pid is None and attr.dep_ == "attr" and attr.head.lemma_ == "be":
+            how, pid = "copula", _person_of_subject(attr.head, self)
+        if pid is None and tok.dep_ in SUBJECT_DEPS and tok.head.lemma_ == "be":  # "His brother was Harry"
+            named = [self._person_at(c) for c in tok.head.children if c.dep_ == "attr"]
+            how, pid = "copula", next((p for p in named if p is not None), None)
         if pid is None and tok.dep_ == "appos":
             how, pid = "appositive", self._person_at(tok.head)
         if any(c.dep_ == "appos" for c in tok.children):

@@ -159,8 +159,8 @@ def _looks_like_name(span: Span) -> bool:
 
 
 def _kin_attached(root: Token, kin_words: set[str]) -> bool:
-    """The grammar ties this name to a kinship word: "her brother, X", "X's mother",
-    "X is Y's mother", "the daughter of X", "his wife X"."""
+    """The grammar ties this name to a relation word: "her brother, X", "X's mother",
+    "X is Y's mother", "the daughter of X", "his wife X", "X married Y", "married to X"."""
 
     def kin(tok: Token) -> bool:
         return tok.lower_ in kin_words or tok.lemma_.lower() in kin_words
@@ -172,8 +172,14 @@ def _kin_attached(root: Token, kin_words: set[str]) -> bool:
         return True
     if root.dep_ == "pobj" and head.lower_ == "of" and kin(head.head):
         return True
-    if root.dep_ in {"nsubj", "nsubjpass"}:
-        return any(c.dep_ == "attr" and kin(c) for c in head.children)
+    if root.dep_ in {"nsubj", "nsubjpass"}:  # "X is Y's mother", "X married Y", "X is married to Y"
+        return kin(head) or any(c.dep_ in {"attr", "acomp"} and kin(c) for c in head.children)
+    if root.dep_ == "dobj" and head.pos_ == "VERB":
+        return kin(head)
+    if root.dep_ == "pobj" and head.lower_ in {"to", "with", "from"}:
+        return kin(head.head)
+    if root.dep_ == "attr" and head.lemma_ == "be":  # "His brother was X"
+        return any(c.dep_ in {"nsubj", "nsubjpass"} and kin(c) for c in head.children)
     return any(c.dep_ == "appos" and kin(c) for c in root.children)
 
 

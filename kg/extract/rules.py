@@ -109,6 +109,21 @@ def prepositional_kin(ctx: Context) -> Iterator[Candidate]:
                     yield Candidate(person, rel.name, anchor, noun, "prepositional-kin.v1", 0.85, former)
 
 
+@rules.register("kin-list.v1")
+def kin_list(ctx: Context) -> Iterator[Candidate]:
+    """People named together as brothers, sisters or children are siblings:
+    "twin brothers Jonathan and Drew Scott", "her children Ava, Ben and Cole"."""
+    for noun in ctx.doc:
+        if noun.tag_ not in {"NNS", "NNPS"} or not ctx.is_kin(noun):
+            continue
+        relations, _ = trigger_relations(ctx, noun)
+        if not any(r.name in {"siblingOf", "childOf"} for r in relations):
+            continue
+        named = _referents(ctx, noun)
+        for a, b in combinations([t for t in named if t.i != noun.i], 2):
+            yield Candidate(a, "siblingOf", b, noun, "kin-list.v1", 0.8)
+
+
 @rules.register("plural-kin.v1")
 def plural_kin(ctx: Context) -> Iterator[Candidate]:
     """Coordinated people and a plural symmetric noun: "X and Y are sisters"."""
