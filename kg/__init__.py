@@ -15,12 +15,11 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["build", "extract", "KnowledgeGraph", "Extractor", "read_articles", "__version__"]
+__all__ = ["build", "KnowledgeGraph", "Extractor", "read_articles", "__version__"]
 __version__ = "0.1.0"
 
 _LAZY = {
     "build": "kg.pipeline",
-    "extract": "kg.pipeline",
     "KnowledgeGraph": "kg.knowledge",
     "Extractor": "kg.extract",
     "read_articles": "kg.ingest",

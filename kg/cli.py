@@ -27,7 +27,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="Turn articles about celebrities into a knowledge graph of who is related to whom.",
 )
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 out = Console(soft_wrap=True)
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -108,8 +108,7 @@ def extract(
     from kg.pipeline import extract as run
 
     _choice("format", fmt, ["jsonl", "table"])
-    table = Table("subject", "relation", "object", "status", "rule")
-    table.add_column("evidence", no_wrap=True, overflow="ellipsis", max_width=70)
+    table = Table("subject", "relation", "object", "status", "rule", "evidence")
     for ex in run(inputs, model, _warn):
         if fmt == "table":
             for c in ex.claims:

@@ -33,7 +33,14 @@ from kg.graph import degrees, layout_positions
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["RELATION_CLASSES", "LAYOUT_THRESHOLD", "relation_class", "page_data", "render_html"]
+__all__ = [
+    "RELATION_CLASSES",
+    "LAYOUT_THRESHOLD",
+    "relation_class",
+    "page_data",
+    "remote_refs",
+    "render_html",
+]
 
 #: class -> (legend label, colour, relations). Unknown relations fall in "other".
 RELATION_CLASSES: dict[str, tuple[str, str, tuple[str, ...]]] = {
@@ -152,7 +159,7 @@ def page_data(graph: nx.MultiDiGraph) -> tuple[list[dict[str, Any]], list[dict[s
             node["x"], node["y"] = positions[iri]
         nodes.append(node)
 
-    edges = []
+    edges: list[dict[str, Any]] = []
     parallel: dict[tuple[str, str], int] = {}
     for u, v, key in sorted(graph.edges(keys=True)):
         data = graph.edges[u, v, key]
