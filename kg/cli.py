@@ -229,3 +229,7 @@ def html(
 def main() -> None:  # pragma: no cover
     """Entry point for ``python -m kg``."""
     app()
+
+
+# Commands that live in their own modules register themselves on ``app``.
+from kg import cli_graph, cli_rdf  # noqa: E402,F401
