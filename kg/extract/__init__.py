@@ -81,8 +81,8 @@ class Extractor:
         return Extraction(article, entities, tuple(sorted(claims.values(), key=_order)))
 
     def _claim(self, ctx: Context, article: Article, cand: Candidate) -> Claim | None:
-        subj, obj = ctx.coref.ref(cand.subject), ctx.coref.ref(cand.object)
-        if subj is None or obj is None or subj.person == obj.person:
+        subj, obj = cand.subject, cand.object
+        if subj.person == obj.person:
             return None
         relation = cand.relation
         if relation in _FLIP:
@@ -92,7 +92,7 @@ class Extractor:
         if self.vocab[relation].symmetric and persons[obj.person].name < persons[subj.person].name:
             subj, obj = obj, subj
         q = qualify(
-            cand.trigger, cand.former_word, cand.relation in _ROMANTIC, cand.subject, cand.object
+            cand.trigger, cand.former_word, cand.relation in _ROMANTIC, subj.token, obj.token
         )
         sent = _strip(cand.trigger.sent)
         confidence = round(cand.confidence * min(subj.confidence, obj.confidence), 3)

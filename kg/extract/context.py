@@ -12,20 +12,28 @@ from kg.extract.people import People
 from kg.ontology import Vocabulary
 from kg.registry import Registry
 
-__all__ = ["Candidate", "Context", "Rule", "rules"]
+__all__ = ["Candidate", "Context", "Ref", "Rule", "rules"]
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A token (name, pronoun, kinship noun, "the couple") standing for one person."""
+
+    token: Token
+    person: int
+    confidence: float
 
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """A relation a rule found, before qualifiers and names are attached.
 
-    ``subject``/``object`` are tokens that refer to people (names, pronouns or
-    kinship nouns); ``trigger`` is the word that expresses the relation.
+    ``trigger`` is the word that expresses the relation.
     """
 
-    subject: Token
+    subject: Ref
     relation: str
-    object: Token
+    object: Ref
     trigger: Token
     rule: str
     confidence: float
@@ -47,24 +55,31 @@ class Context:
         return ref.person if ref else None
 
     def is_person(self, tok: Token) -> bool:
-        """True if ``tok`` refers to a person."""
-        return self.coref.ref(tok) is not None
+        """True if ``tok`` refers to a person or a group of people."""
+        return self.coref.ref(tok) is not None or bool(self.coref.group(tok))
+
+    def refs(self, tok: Token) -> list[Ref]:
+        """The people ``tok`` stands for: one, or several for "they"."""
+        ref = self.coref.ref(tok)
+        if ref is not None:
+            return [Ref(tok, ref.person, ref.confidence)]
+        return [Ref(tok, pid, 0.7) for pid in self.coref.group(tok)]
 
     def is_kin(self, tok: Token) -> bool:
         """True for a kinship noun ("mom", "daughter")."""
         return is_kin_noun(tok, self.vocab.triggers())
 
-    def persons_in(self, tok: Token) -> list[Token]:
-        """``tok`` and its coordinated siblings ("A, B and C") that refer to people."""
+    def persons_in(self, tok: Token) -> list[Ref]:
+        """The people ``tok`` and its coordinated siblings ("A, B and C") stand for."""
         if not self.is_person(tok) and tok.pos_ == "NOUN":  # "architect Paul Okoye"
             named = [c for c in tok.children if c.dep_ in {"appos", "compound"} and self.is_person(c)]
             tok = named[0] if named else tok
-        found = [tok] if self.is_person(tok) else []
+        found = self.refs(tok)
         for conj in _conjuncts(tok):
             if self.is_person(conj):
-                found.append(conj)
+                found += self.refs(conj)
             else:  # "daughter, Tamara, and daughter, Kirsten"
-                found += [c for c in conj.children if c.dep_ == "appos" and self.is_person(c)]
+                found += [r for c in conj.children if c.dep_ == "appos" for r in self.refs(c)]
         return found
 
 

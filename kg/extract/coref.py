@@ -26,6 +26,7 @@ __all__ = ["Reference", "Coreference", "resolve", "is_kin_noun", "SUBJECT_DEPS"]
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _WINDOW = 2  # sentences before the current one
+_GROUP_NOUNS = {"couple", "pair", "duo", "newlyweds", "lovebirds", "parents", "exes"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,8 @@ def is_kin_noun(tok: Token, triggers: set[str]) -> bool:
         and tok.lower_ not in EVENT_NOUNS
         and tok.lemma_.lower() not in EVENT_NOUNS
         and not any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < tok.i for c in tok.children)
+        and tok.ent_type_ in {"", "PERSON", "NORP", "GPE"}  # not inside a title: "Mother of Pearl", "Aunt Hattie's"
+        and not (tok.lower_ == "ex" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-")
     )
 
 
@@ -70,6 +73,9 @@ class Coreference:
             for tok in sent:
                 self._sent_of[tok.i] = n
         self._history: list[_Seen] = []
+        self.groups: dict[int, tuple[int, ...]] = {}  # plural token -> the people it stands for
+        self._last_group: tuple[tuple[int, ...], int] | None = None  # (people, sentence)
+        self._vote_genders()
         self._run()
 
     # -- public ---------------------------------------------------------------
@@ -80,6 +86,33 @@ class Coreference:
             return Reference(pid, "name", 1.0)
         return self.refs.get(tok.i)
 
+    def group(self, tok: Token) -> tuple[int, ...]:
+        """The people a plural word stands for ("they", "the couple"), or ()."""
+        return self.groups.get(tok.i, ())
+
+    # -- genders --------------------------------------------------------------
+    def _vote_genders(self) -> None:
+        """Give a person the gender of the he/she pronouns of sentences where
+        they are the only person named (in that sentence or the one before)."""
+        named: dict[int, set[int]] = {}
+        for person in self.people.persons:
+            for m in person.mentions:
+                named.setdefault(self._sent_of[m.start], set()).add(person.id)
+        votes: dict[int, dict[str, int]] = {}
+        for tok in self.doc:
+            gender = PRONOUN_GENDER.get(tok.lower_) if tok.pos_ == "PRON" else None
+            if gender not in {"f", "m"}:
+                continue
+            sent = self._sent_of[tok.i]
+            near = named.get(sent, set()) | named.get(sent - 1, set())
+            if len(near) == 1:
+                pid = next(iter(near))
+                votes.setdefault(pid, {"f": 0, "m": 0})[gender] += 1  # type: ignore[index]
+        for pid, vote in votes.items():
+            person = self.people.persons[pid]
+            if person.gender is None and max(vote.values()) >= 2 * min(vote.values()) + 1:
+                person.gender = max(vote, key=vote.__getitem__)
+
     # -- the walk -------------------------------------------------------------
     def _run(self) -> None:
         for tok in self.doc:
@@ -89,14 +122,30 @@ class Coreference:
                     self._see(tok, pid)  # once per mention, at its last token
                 continue
             low = tok.lower_
-            if low in PRONOUN_GENDER and tok.pos_ == "PRON" and PRONOUN_GENDER[low] != "p":
-                self._pronoun(tok, PRONOUN_GENDER[low])
+            if low in PRONOUN_GENDER and tok.pos_ == "PRON":
+                if PRONOUN_GENDER[low] == "p":
+                    self._plural(tok)
+                else:
+                    self._pronoun(tok, PRONOUN_GENDER[low])
+            elif low in _GROUP_NOUNS and any(c.lower_ in {"the", "both"} for c in tok.children):
+                self._plural(tok)
             elif is_kin_noun(tok, self.triggers):
                 self._kin_noun(tok)
 
     def _see(self, tok: Token, pid: int) -> None:
         head = _phrase_head(tok)
-        self._history.append(_Seen(tok.i, pid, head.dep_ in SUBJECT_DEPS, self._sent_of[tok.i]))
+        sent = self._sent_of[tok.i]
+        self._history.append(_Seen(tok.i, pid, head.dep_ in SUBJECT_DEPS, sent))
+        if head.dep_ == "conj":  # "A and B", "A and his wife B": a group "they" can refer to
+            first = self._person_at(head.head) if head.head.i != head.i else None
+            if first is not None and first != pid:
+                people = self._last_group[0] if self._last_group and first in self._last_group[0] else (first,)
+                self._last_group = ((*people, pid) if pid not in people else people, sent)
+
+    def _plural(self, tok: Token) -> None:
+        """"they", "their", "the couple": the last group named in the window."""
+        if self._last_group and self._sent_of[tok.i] - self._last_group[1] <= _WINDOW:
+            self.groups[tok.i] = self._last_group[0]
 
     def _set(self, tok: Token, pid: int, how: str, confidence: float) -> None:
         self.refs[tok.i] = Reference(pid, how, confidence)

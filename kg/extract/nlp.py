@@ -35,6 +35,8 @@ def paragraph_breaks(doc: Doc) -> Doc:
 def _with_paragraphs(nlp: Language) -> Language:
     if "paragraph_breaks" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
+    for word in ("wed", "Wed"):  # the tokenizer reads "wed" as "we'd"
+        nlp.tokenizer.add_special_case(word, [{"ORTH": word}])
     return nlp
 
 

@@ -180,7 +180,9 @@ def _kin_attached(root: Token, kin_words: set[str]) -> bool:
         return kin(head.head)
     if root.dep_ == "attr" and head.lemma_ == "be":  # "His brother was X"
         return any(c.dep_ in {"nsubj", "nsubjpass"} and kin(c) for c in head.children)
-    return any(c.dep_ == "appos" and kin(c) for c in root.children)
+    # "X, the daughter of Y" -- but not a place: "born in Munich, the third child of Y"
+    in_place = root.dep_ == "pobj" and root.head.lower_ in {"in", "at", "near", "from", "to"}
+    return not in_place and any(c.dep_ == "appos" and kin(c) for c in root.children)
 
 
 def _join(

@@ -70,7 +70,7 @@ def is_former(trigger: Token, former_word: bool, *people: Token) -> bool:
             return True
         if tok.i > 0 and tok.doc[tok.i - 1].lower_ in {"ex", "ex-"}:
             return True
-    if trigger.lemma_ == "marry" and trigger.tag_ in {"VBN", "JJ"}:
+    if trigger.lemma_ in {"marry", "married"} and trigger.tag_ in {"VBN", "JJ"}:
         aux = [c for c in trigger.children if c.dep_ in {"auxpass", "aux"} and c.lemma_ == "be"]
         head = trigger.head if trigger.dep_ == "acomp" else None
         if any(a.tag_ == "VBD" for a in aux) or (head is not None and head.tag_ == "VBD"):

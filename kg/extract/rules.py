@@ -19,7 +19,7 @@ from itertools import combinations
 
 from spacy.tokens import Token
 
-from kg.extract.context import Candidate, Context, rules
+from kg.extract.context import Candidate, Context, Ref, rules
 from kg.extract.coref import SUBJECT_DEPS
 from kg.extract.lexicon import EVENT_NOUNS
 from kg.ontology import Relation
@@ -55,27 +55,27 @@ def trigger_relations(ctx: Context, tok: Token) -> tuple[list[Relation], bool]:
     return [], False
 
 
-def _people(ctx: Context, toks: list[Token]) -> list[Token]:
-    found: list[Token] = []
+def _people(ctx: Context, toks: list[Token]) -> list[Ref]:
+    found: list[Ref] = []
     for tok in toks:
         found += ctx.persons_in(tok)
     return found
 
 
-def _owners(ctx: Context, noun: Token) -> list[Token]:
+def _owners(ctx: Context, noun: Token) -> list[Ref]:
     return _people(ctx, [c for c in noun.children if c.dep_ == "poss"])
 
 
-def _of_objects(ctx: Context, noun: Token, preps: set[str]) -> list[Token]:
+def _of_objects(ctx: Context, noun: Token, preps: set[str]) -> list[Ref]:
     return _people(ctx, [g for c in noun.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"])
 
 
-def _referents(ctx: Context, noun: Token) -> list[Token]:
+def _referents(ctx: Context, noun: Token) -> list[Ref]:
     """The people a kinship noun stands for: its appositive names, else itself."""
     named = [c for c in noun.children if c.dep_ in {"appos", "compound"} and c.i > noun.i and ctx.is_person(c)]
     if named:
         return _people(ctx, named[:1])
-    return [noun] if ctx.is_person(noun) else []
+    return ctx.refs(noun)
 
 
 @rules.register("possessive-kin.v1")
@@ -86,11 +86,10 @@ def possessive_kin(ctx: Context) -> Iterator[Candidate]:
             continue
         relations, former = trigger_relations(ctx, noun)
         owners, who = _owners(ctx, noun), _referents(ctx, noun)
-        confidence = ctx.coref.ref(noun).confidence if ctx.coref.ref(noun) and who == [noun] else 0.9
         for rel in relations:
             for person in who:
                 for owner in owners:
-                    yield Candidate(person, rel.name, owner, noun, "possessive-kin.v1", confidence, former)
+                    yield Candidate(person, rel.name, owner, noun, "possessive-kin.v1", 0.9, former)
 
 
 @rules.register("prepositional-kin.v1")
@@ -120,7 +119,7 @@ def kin_list(ctx: Context) -> Iterator[Candidate]:
         if not any(r.name in {"siblingOf", "childOf"} for r in relations):
             continue
         named = _referents(ctx, noun)
-        for a, b in combinations([t for t in named if t.i != noun.i], 2):
+        for a, b in combinations([r for r in named if r.token.i != noun.i], 2):
             yield Candidate(a, "siblingOf", b, noun, "kin-list.v1", 0.8)
 
 
@@ -169,10 +168,21 @@ def verbal(ctx: Context) -> Iterator[Candidate]:
         subjects = _verb_subjects(ctx, verb)
         objects = _people(ctx, [c for c in verb.children if c.dep_ == "dobj"])
         objects += _of_objects(ctx, verb, _PARTNER_PREPS)
-        pairs = [(s, o) for s in subjects for o in objects] or list(combinations(subjects, 2))
+        pairs = [(s, o) for s in subjects for o in objects]
+        if not objects and not any(_under_plural_noun(s.token) for s in subjects):
+            pairs = list(combinations(subjects, 2))  # "X and Y married" (not "both daughters married")
         for rel in relations:
             for a, b in pairs:
                 yield Candidate(a, rel.name, b, verb, "verbal.v1", 0.85, former)
+
+
+def _under_plural_noun(tok: Token) -> bool:
+    """``tok`` is listed under a plural noun: "both daughters, Wanda and Helen"."""
+    while tok.dep_ in {"conj", "appos"} and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.tag_ in {"NNS", "NNPS"}:
+            return True
+    return False
 
 
 @rules.register("event-noun.v1")
@@ -198,8 +208,10 @@ def offspring(ctx: Context) -> Iterator[Candidate]:
         if noun.lower_ not in _CHILD_WORDS or any(c.dep_ == "poss" for c in noun.children):
             continue
         verb = noun.head
-        if noun.dep_ == "pobj" and verb.head.lemma_ == "birth":  # "gave birth to a son"
-            verb = verb.head.head
+        if noun.dep_ == "pobj":  # "gave birth to a son": "to" hangs on "birth" or on "gave"
+            verb = verb.head.head if verb.head.lemma_ == "birth" else verb.head
+            if not any(c.lemma_ == "birth" for c in verb.children):
+                continue
         elif noun.dep_ == "conj":  # "a daughter, Tamara, and daughter, Kirsten"
             while verb.dep_ in {"conj", "appos"} and verb.head.i != verb.i:
                 verb = verb.head
