@@ -78,7 +78,8 @@ class Context:
         for conj in _conjuncts(tok):
             if self.is_person(conj):
                 found += self.refs(conj)
-            else:  # "daughter, Tamara, and daughter, Kirsten"
+            elif conj.lemma_ == tok.head.lemma_ and not any(c.dep_ == "poss" for c in conj.children):
+                # "a daughter, Tamara, and daughter, Kirsten" -- not "his wife, M, and his sister, G"
                 found += [r for c in conj.children if c.dep_ == "appos" for r in self.refs(c)]
         return found
 

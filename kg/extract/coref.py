@@ -213,8 +213,14 @@ class Coreference:
             if owner is None and not _bare_name(tok):
                 return
             cands = self._candidates(tok, gender, {owner} if owner is not None else set())
-            if owner is not None:  # a relation hangs on it: demand a known, agreeing gender
-                cands = [c for c in cands if gender and self.people.persons[c.person].gender == gender]
+            if owner is not None:
+                # A relation hangs on it: demand a known, agreeing gender, and someone
+                # from an earlier sentence (in its own sentence the grammar would say who).
+                here = self._sent_of[tok.i]
+                cands = [
+                    c for c in cands
+                    if gender and self.people.persons[c.person].gender == gender and c.sent < here
+                ]
             if cands:
                 how, pid = "salience", cands[0].person
         if pid is None:

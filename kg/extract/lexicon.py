@@ -12,6 +12,8 @@ Examples:
 from __future__ import annotations
 
 __all__ = [
+    "ROLE_NOUNS",
+    "NON_RELATION_VERBS",
     "PRONOUN_GENDER",
     "HONORIFICS",
     "EVENT_NOUNS",
@@ -54,6 +56,18 @@ HONORIFICS = {
 
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 
+# Occupations and roles written before a name ("Rapper Kingsley Adeyemi" at the
+# start of a sentence): never part of the name; "the singer" refers to a person.
+ROLE_NOUNS = set(
+    "actor actress singer rapper songwriter musician drummer guitarist dancer model supermodel "
+    "designer stylist chef director producer filmmaker writer author novelist poet comedian host "
+    "presenter anchor journalist reporter star superstar icon legend athlete boxer footballer "
+    "quarterback player coach swimmer skier gymnast golfer wrestler influencer youtuber "
+    "entrepreneur businessman businesswoman billionaire mogul heiress socialite newcomer rookie "
+    "veteran politician senator governor president architect artist painter photographer "
+    "hotelier restaurateur investor executive ceo founder reality tv".split()
+)
+
 # Nouns that name a relation between two people rather than a person
 # ("her divorce with X", "their marriage").
 EVENT_NOUNS = {
@@ -68,6 +82,9 @@ HEDGE_WORDS = {
     "insider", "insiders", "source", "sources", "gossip", "purportedly", "seemingly",
 }  # fmt: skip
 HEDGE_LEMMAS = {"rumor", "rumour", "speculate", "allege", "claim", "report", "suggest", "believe"}
+
+# Verbs formed from a relation noun that mean something else ("partnering with a brand").
+NON_RELATION_VERBS = {"partner", "friend"}
 
 # Verbs that deny the clause they govern ("denied dating X").
 NEGATION_LEMMAS = {"deny", "dismiss", "refute", "debunk", "shoot"}

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.lexicon import HONORIFICS, MEDIA_OUTLETS, NAME_SUFFIXES, gender_of_word
+from kg.extract.lexicon import HONORIFICS, MEDIA_OUTLETS, NAME_SUFFIXES, ROLE_NOUNS, gender_of_word
 
 __all__ = ["Mention", "Person", "People", "find_people", "normalize"]
 
@@ -87,6 +87,7 @@ def _trim(span: Span) -> tuple[Span | None, str | None]:
         doc[start].lower_ in HONORIFICS
         or doc[start].is_punct
         or doc[start].pos_ in {"DET", "PRON"}
+        or (doc[start].lower_ in ROLE_NOUNS and end - start > 1)
         or (gender_of_word(doc[start].lower_) and doc[start].is_title and end - start > 1)
     ):
         gender = gender or HONORIFICS.get(doc[start].lower_) or gender_of_word(doc[start].lower_)
@@ -106,6 +107,8 @@ def _trim(span: Span) -> tuple[Span | None, str | None]:
 
 def _is_name(span: Span) -> bool:
     text = span.text
+    if span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN":
+        return False  # "the Oscar winner", "the Kardashian clan"
     if normalize(text) in MEDIA_OUTLETS or any(c.isdigit() or c in "/@#|" for c in text):
         return False
     if span.end < len(span.doc) and span.doc[span.end].text in {"/", "@"}:

@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from kg.extract.context import Candidate, Context, Ref, rules
 from kg.extract.coref import SUBJECT_DEPS
-from kg.extract.lexicon import EVENT_NOUNS
+from kg.extract.lexicon import EVENT_NOUNS, NON_RELATION_VERBS
 from kg.ontology import Relation
 
 __all__ = ["trigger_relations"]
@@ -159,7 +159,7 @@ def _verb_subjects(ctx: Context, verb: Token) -> list[Token]:
 def verbal(ctx: Context) -> Iterator[Candidate]:
     """A verb or adjective of a symmetric relation: "married", "dating", "engaged to"."""
     for verb in ctx.doc:
-        if verb.pos_ not in {"VERB", "ADJ", "AUX"}:
+        if verb.pos_ not in {"VERB", "ADJ", "AUX"} or verb.lemma_.lower() in NON_RELATION_VERBS:
             continue
         relations, former = trigger_relations(ctx, verb)
         relations = [r for r in relations if r.symmetric]
