@@ -282,11 +282,22 @@ def _person_of_subject(verb: Token, coref: Coreference) -> int | None:
 def _appositive_name(tok: Token, token_person: dict[int, int]) -> int | None:
     """The person named next to a kinship noun: "her daughter, Khloe", "his wife Donna"."""
     for child in tok.children:
-        if child.dep_ in {"appos", "compound", "npadvmod"} and child.i > tok.i and child.i in token_person:
-            return token_person[child.i]
-    nxt = tok.i + 1
-    if nxt < len(tok.doc) and nxt in token_person and tok.doc[nxt].head.i in {tok.i, *[c.i for c in tok.children]}:
+        if child.dep_ in {"appos", "compound", "npadvmod"} and child.i > tok.i:
+            if child.i in token_person:
+                return token_person[child.i]
+            for grand in child.children:  # "her husband, rugby player Finn Gallagher"
+                if child.pos_ == "NOUN" and grand.dep_ in {"appos", "compound"} and grand.i in token_person:
+                    return token_person[grand.i]
+    doc, nxt = tok.doc, tok.i + 1
+    if nxt < len(doc) and nxt in token_person and doc[nxt].head.i in {tok.i, *[c.i for c in tok.children]}:
         return token_person[nxt]
+    # The parser lost the apposition: "her husband, rugby player Finn Gallagher,"
+    if nxt < len(doc) and doc[nxt].text == "," and tok.tag_ == "NN":
+        j = nxt + 1
+        while j < min(len(doc), nxt + 4) and j not in token_person and doc[j].pos_ in {"NOUN", "ADJ"}:
+            j += 1
+        if j in token_person:
+            return token_person[j]
     return None
 
 

@@ -72,7 +72,7 @@ def _of_objects(ctx: Context, noun: Token, preps: set[str]) -> list[Ref]:
 
 def _referents(ctx: Context, noun: Token) -> list[Ref]:
     """The people a kinship noun stands for: its appositive names, else itself."""
-    named = [c for c in noun.children if c.dep_ in {"appos", "compound"} and c.i > noun.i and ctx.is_person(c)]
+    named = [c for c in noun.children if c.dep_ in {"appos", "compound"} and c.i > noun.i and ctx.persons_in(c)]
     if named:
         return _people(ctx, named[:1])
     return ctx.refs(noun)
