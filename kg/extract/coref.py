@@ -26,6 +26,7 @@ __all__ = ["Reference", "Coreference", "resolve", "is_kin_noun", "SUBJECT_DEPS"]
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _WINDOW = 2  # sentences before the current one
+_SUBJECTLESS = {"advcl", "xcomp", "conj", "pcomp", "acl"}  # clauses that borrow their head's subject
 _GROUP_NOUNS = {"couple", "pair", "duo", "newlyweds", "lovebirds", "parents", "exes"}
 
 
@@ -258,10 +259,17 @@ def _phrase_head(tok: Token) -> Token:
 
 
 def _clause(tok: Token) -> Token:
-    """The verb (or root) that heads the clause of ``tok``."""
+    """The verb (or root) that heads the clause of ``tok``; for a clause without
+    a subject ("being succeeded by his son"), the verb it depends on."""
     node = tok
     while node.head.i != node.i and node.pos_ not in {"VERB", "AUX"}:
         node = node.head
+    for _ in range(3):
+        if any(c.dep_ in SUBJECT_DEPS for c in node.children) or node.dep_ not in _SUBJECTLESS:
+            break
+        node = node.head
+        while node.head.i != node.i and node.pos_ not in {"VERB", "AUX"}:
+            node = node.head
     return node
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 __all__ = [
     "ROLE_NOUNS",
+    "TITLES",
     "NON_RELATION_VERBS",
     "PRONOUN_GENDER",
     "HONORIFICS",
@@ -65,7 +66,16 @@ ROLE_NOUNS = set(
     "quarterback player coach swimmer skier gymnast golfer wrestler influencer youtuber "
     "entrepreneur businessman businesswoman billionaire mogul heiress socialite newcomer rookie "
     "veteran politician senator governor president architect artist painter photographer "
-    "hotelier restaurateur investor executive ceo founder reality tv".split()
+    "hotelier restaurateur investor executive ceo founder reality tv coroner deputy judge sheriff "
+    "mayor bishop pastor reverend captain general colonel sergeant officer commissioner attorney "
+    "lawyer doctor nurse professor dean trainer manager agent".split()
+)
+
+# Nobility and office titles: a title alone is not a name ("the first Baron's father").
+TITLES = set(
+    "baron baroness duke duchess earl count countess viscount viscountess marquess marquis king "
+    "queen prince princess emperor empress lord lady sir dame pope saint st tsar czar sultan "
+    "consort regent archduke archduchess".split()
 )
 
 # Nouns that name a relation between two people rather than a person

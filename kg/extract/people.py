@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.lexicon import HONORIFICS, MEDIA_OUTLETS, NAME_SUFFIXES, ROLE_NOUNS, gender_of_word
+from kg.extract.lexicon import (
+    HONORIFICS,
+    MEDIA_OUTLETS,
+    NAME_SUFFIXES,
+    ROLE_NOUNS,
+    TITLES,
+    gender_of_word,
+)
 
 __all__ = ["Mention", "Person", "People", "find_people", "normalize"]
 
@@ -96,6 +103,8 @@ def _trim(span: Span) -> tuple[Span | None, str | None]:
         doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or doc[end - 1].is_space
     ):
         end -= 1
+    while end - start > 2 and doc[end - 1].is_upper and doc[end - 1].is_alpha and len(doc[end - 1]) <= 4:
+        end -= 1  # post-nominal letters: "Geraldine Jebb CBE"
     for i in range(start, end - 1):  # "Dominic Reyes Jr. Lena": the name ends at its suffix
         if doc[i].lower_ in NAME_SUFFIXES:
             end = i + 1
@@ -117,6 +126,8 @@ def _is_name(span: Span) -> bool:
         gender_of_word(t.lower_) or t.pos_ == "PRON" or t.lower_ in {"mom", "dad"} for t in span
     ):
         return False  # "Mom" is a kinship word used as a name: coreference handles it
+    if len(span) == 1 and (span[0].lower_ in TITLES or span[0].lower_ in ROLE_NOUNS):
+        return False  # "the first Baron's father", "the Queen"
     return any(t.text[:1].isupper() for t in span)
 
 
@@ -188,10 +199,16 @@ def _kin_attached(root: Token, kin_words: set[str]) -> bool:
     return not in_place and any(c.dep_ == "appos" and kin(c) for c in root.children)
 
 
+def _surname(person: Person) -> str:
+    return normalize(person.name).split()[-1]
+
+
 def _join(
     persons: list[Person], words: set[str], suffix: str, before: int, last_seen: dict[int, int]
 ) -> Person | None:
     hits = [p for p in persons if words <= p.words and (not suffix or suffix == p.suffix)]
+    # A bare surname before the full name names someone else: "Michie is the son of Donald Michie".
+    hits = [p for p in hits if not (len(words) == 1 and before < last_seen.get(p.id, before) and _surname(p) in words)]
     if len(hits) > 1:  # "Griffey" with Jr. and Sr. around: the one mentioned last
         seen = [p for p in hits if last_seen.get(p.id, -1) < before]
         hits = sorted(seen or hits, key=lambda p: last_seen.get(p.id, -1), reverse=True)
