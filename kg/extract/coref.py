@@ -142,6 +142,21 @@ class Coreference:
             if first is not None and first != pid:
                 people = self._last_group[0] if self._last_group and first in self._last_group[0] else (first,)
                 self._last_group = ((*people, pid) if pid not in people else people, sent)
+        partner = self._partner_of(head)
+        if partner is not None and partner != pid:  # "A married B; their children ..."
+            self._last_group = ((partner, pid), sent)
+
+    def _partner_of(self, obj: Token) -> int | None:
+        """The subject of the relation verb whose object is ``obj`` ("A married B")."""
+        verb = obj.head
+        if obj.dep_ == "pobj" and verb.lower_ in {"to", "with"}:
+            verb = verb.head
+        elif obj.dep_ != "dobj":
+            return None
+        if verb.lower_ not in self.triggers and verb.lemma_.lower() not in self.triggers:
+            return None
+        ref = _subject_person(verb, self)
+        return ref.person if ref else None
 
     def _plural(self, tok: Token) -> None:
         """"they", "their", "the couple": the last group named in the window."""
@@ -197,6 +212,12 @@ class Coreference:
         gender = gender_of_word(tok.lower_) or gender_of_word(tok.lemma_)
         named = _appositive_name(tok, self.people.token_person)
         how, pid = "appositive", named
+        if pid is None and tok.dep_ == "conj" and not any(c.dep_ in {"poss", "appos"} for c in tok.children):
+            # "son of A and brother of B", "her husband John and son Peter": the same person(s) as the head
+            head_ref = self.refs.get(tok.head.i)
+            of = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+            if head_ref is not None and is_kin_noun(tok.head, self.triggers) and of:
+                how, pid = head_ref.how, head_ref.person
         attr = tok.head if tok.dep_ == "conj" and tok.head.dep_ == "attr" else tok  # "father of A and grandfather of B"
         if pid is None and attr.dep_ == "attr" and attr.head.lemma_ == "be":
             how, pid = "copula", _person_of_subject(attr.head, self)

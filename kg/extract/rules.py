@@ -63,6 +63,10 @@ def _people(ctx: Context, toks: list[Token]) -> list[Ref]:
 
 
 def _owners(ctx: Context, noun: Token) -> list[Ref]:
+    """The people in "X's mom", "their son"; a conjunct without its own owner
+    shares its head's: "their son Stanley and daughter Soleil"."""
+    while not any(c.dep_ == "poss" for c in noun.children) and noun.dep_ == "conj" and ctx.is_kin(noun.head):
+        noun = noun.head
     return _people(ctx, [c for c in noun.children if c.dep_ == "poss"])
 
 
@@ -75,6 +79,10 @@ def _referents(ctx: Context, noun: Token) -> list[Ref]:
     named = [c for c in noun.children if c.dep_ in {"appos", "compound"} and c.i > noun.i and ctx.persons_in(c)]
     if named:
         return _people(ctx, named[:1])
+    if noun.dep_ in SUBJECT_DEPS and noun.head.lemma_ == "be":  # "their children were Laura and Ruth"
+        named = [c for c in noun.head.children if c.dep_ == "attr" and ctx.persons_in(c)]
+        if named:
+            return _people(ctx, named[:1])
     return ctx.refs(noun)
 
 
