@@ -76,6 +76,8 @@ class Context:
             tok = named[0] if named else tok
         found = self.refs(tok)
         for conj in _conjuncts(tok):
+            if self.is_kin(conj) and any(c.dep_ == "poss" for c in conj.children):
+                continue  # "his wife, M, and his sister, G": another relation, not another wife
             if self.is_person(conj):
                 found += self.refs(conj)
             elif conj.lemma_ == tok.head.lemma_ and not any(c.dep_ == "poss" for c in conj.children):

@@ -204,7 +204,7 @@ class Coreference:
         if not cands:
             return
         chosen = cands[0]
-        if len(cands) == 1 or chosen.subject:
+        if len(cands) == 1:  # learn a gender only when nobody else was in reach
             self._resolve_gender(chosen.person, gender)
         self._set(tok, chosen.person, "pronoun", 0.8 if len(cands) == 1 else 0.7)
 

@@ -94,7 +94,7 @@ def _trim(span: Span) -> tuple[Span | None, str | None]:
         doc[start].lower_ in HONORIFICS
         or doc[start].is_punct
         or doc[start].pos_ in {"DET", "PRON"}
-        or (doc[start].lower_ in ROLE_NOUNS and end - start > 1)
+        or ((doc[start].lower_ in ROLE_NOUNS or doc[start].lemma_.lower() in ROLE_NOUNS) and end - start > 1)
         or (gender_of_word(doc[start].lower_) and doc[start].is_title and end - start > 1)
     ):
         gender = gender or HONORIFICS.get(doc[start].lower_) or gender_of_word(doc[start].lower_)
@@ -137,10 +137,12 @@ def _person_spans(doc: Doc, kin_words: set[str]) -> list[tuple[Span, str | None]
     they share a word with a person's name."""
     people, others = [], []
     for ent in doc.ents:
-        span, gender = _trim(ent)
+        span, gender = _trim(_with_first_names(ent))
         if span is None or not _is_name(span):
             continue
         if ent.label_ == "PERSON":
+            if _in_place(span):
+                continue  # "a ceremony in Tuscany": a person is never a place
             people.append((span, gender))
         elif ent.label_ in _OTHER_NAME_LABELS and _looks_like_name(span):
             others.append((span, gender))
@@ -163,6 +165,24 @@ def _person_spans(doc: Doc, kin_words: set[str]) -> list[tuple[Span, str | None]
                 words |= set(_name_words(span)[0])
                 changed = True
     return sorted(people, key=lambda sg: sg[0].start)
+
+
+def _with_first_names(ent: Span) -> Span:
+    """Widen an entity to the proper nouns NER left out before it: "Ivy [Marchetti]"."""
+    start, doc = ent.start, ent.doc
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and (
+        doc[start - 1].dep_ == "compound" and ent.start <= doc[start - 1].head.i < ent.end
+    ):
+        start -= 1
+    return doc[start : ent.end]
+
+
+def _in_place(span: Span) -> bool:
+    """The name is the object of a place preposition: "in Tuscany", "at Chez Ivy"."""
+    root = span.root
+    while root.dep_ == "compound" and root.head.i != root.i:  # "at [Chez] Ivy"
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in {"in", "at", "near", "outside", "inside", "across"}
 
 
 def _looks_like_name(span: Span) -> bool:
@@ -263,6 +283,8 @@ def _add_mislabelled(doc: Doc, persons: list[Person], mentions: list[Mention]) -
             or tok.ent_type_ not in _OTHER_NAME_LABELS
         ):
             continue
+        if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
+            continue  # part of a longer name: "Ivy Marchetti" is not "Theo Marchetti"
         if tok.dep_ == "compound" and tok.head.pos_ != "PROPN":
             continue  # "the Kardashian clan"
         if any(t.text in {"/", "@"} for t in doc[max(tok.i - 1, 0) : tok.i + 2]):
