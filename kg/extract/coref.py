@@ -27,7 +27,7 @@ __all__ = ["Reference", "Coreference", "resolve", "is_kin_noun", "SUBJECT_DEPS"]
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _WINDOW = 2  # sentences before the current one
 _SUBJECTLESS = {"advcl", "xcomp", "conj", "pcomp", "acl"}  # clauses that borrow their head's subject
-_GROUP_NOUNS = {"couple", "pair", "duo", "newlyweds", "lovebirds", "parents", "exes"}
+_GROUP_NOUNS = {"couple", "pair", "duo", "two", "newlyweds", "lovebirds", "parents", "exes"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +129,8 @@ class Coreference:
                 else:
                     self._pronoun(tok, PRONOUN_GENDER[low])
             elif low in _GROUP_NOUNS and any(c.lower_ in {"the", "both"} for c in tok.children):
+                self._plural(tok)
+            elif low == "both" and tok.dep_ in SUBJECT_DEPS:  # "both have always said"
                 self._plural(tok)
             elif is_kin_noun(tok, self.triggers):
                 self._kin_noun(tok)

@@ -94,7 +94,7 @@ def _trim(span: Span) -> tuple[Span | None, str | None]:
         doc[start].lower_ in HONORIFICS
         or doc[start].is_punct
         or doc[start].pos_ in {"DET", "PRON"}
-        or ((doc[start].lower_ in ROLE_NOUNS or doc[start].lemma_.lower() in ROLE_NOUNS) and end - start > 1)
+        or (doc[start].lower_.removesuffix("s") in ROLE_NOUNS and end - start > 1)
         or (gender_of_word(doc[start].lower_) and doc[start].is_title and end - start > 1)
     ):
         gender = gender or HONORIFICS.get(doc[start].lower_) or gender_of_word(doc[start].lower_)

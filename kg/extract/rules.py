@@ -209,6 +209,18 @@ def event_noun(ctx: Context) -> Iterator[Candidate]:
                     yield Candidate(a, rel.name, b, noun, "event-noun.v1", 0.8, former)
 
 
+@rules.register("no-relation.v1")
+def no_relation(ctx: Context) -> Iterator[Candidate]:
+    """People said to be unrelated: "Harriet Cole and Dexter Cole (no relation)"."""
+    for noun in ctx.doc:
+        if noun.lower_ != "relation" or not any(c.lower_ == "no" for c in noun.children):
+            continue
+        named = [t for t in noun.sent if t.i < noun.i and ctx.is_person(t) and t.dep_ != "compound"]
+        group = _people(ctx, named[:1])  # the first person named and those coordinated with them
+        for a, b in combinations(group, 2):
+            yield Candidate(a, "relativeOf", b, noun, "no-relation.v1", 0.8)
+
+
 @rules.register("offspring.v1")
 def offspring(ctx: Context) -> Iterator[Candidate]:
     """Parents who have, welcome or adopt named children: "they had a daughter, Tamara"."""
