@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.lexicon import EVENT_NOUNS, PRONOUN_GENDER, gender_of_word
 from kg.extract.people import People
 
-__all__ = ["Reference", "Coreference", "resolve", "is_kin_noun", "SUBJECT_DEPS"]
+__all__ = ["Reference", "Coreference", "resolve", "is_kin_noun", "in_title", "SUBJECT_DEPS"]
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _WINDOW = 2  # sentences before the current one
@@ -55,7 +55,11 @@ def is_kin_noun(tok: Token, triggers: set[str]) -> bool:
         and (tok.lower_ in triggers or tok.lemma_.lower() in triggers)
         and tok.lower_ not in EVENT_NOUNS
         and tok.lemma_.lower() not in EVENT_NOUNS
-        and not any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < tok.i for c in tok.children)
+        and not any(
+            c.i < tok.i and ((c.dep_ == "compound" and c.pos_ == "NOUN") or (c.dep_ == "amod" and c.tag_ == "VBG"))
+            for c in tok.children
+        )  # "business partners", "sparring partner"
+        and not in_title(tok)
         and tok.ent_type_ in {"", "PERSON", "NORP", "GPE"}  # not inside a title: "Mother of Pearl", "Aunt Hattie's"
         and not (tok.lower_ == "ex" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-")
     )
@@ -273,6 +277,18 @@ class Coreference:
         person = self.people.persons[pid]
         if person.gender is None and gender in {"f", "m"}:
             person.gender = gender
+
+
+def in_title(tok: Token) -> bool:
+    """A capitalised word inside a run of capitalised words mid-sentence is part of
+    a title or a name: "The Delaney Sisters", "Dear Abby's Brother", "Married to the Mob"."""
+    if not tok.is_title or tok.is_sent_start:
+        return False
+    doc = tok.doc
+    before = tok.i > 0 and doc[tok.i - 1].is_title and not doc[tok.i - 1].is_sent_start
+    before = before or (tok.i > 1 and doc[tok.i - 1].tag_ == "POS" and doc[tok.i - 2].is_title)
+    after = tok.i + 1 < len(doc) and doc[tok.i + 1].is_title
+    return before or after
 
 
 def _phrase_head(tok: Token) -> Token:

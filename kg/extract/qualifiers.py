@@ -19,7 +19,9 @@ from kg.extract.lexicon import FRIENDS_ONLY, HEDGE_LEMMAS, HEDGE_WORDS, NEGATION
 
 __all__ = ["Qualifiers", "qualify"]
 
-_FORMER_MODIFIERS = {"ex", "ex-", "former", "late", "estranged", "erstwhile", "then"}
+_FORMER_MODIFIERS = {"ex", "ex-", "former", "late", "estranged", "erstwhile", "then", "first", "previous"}
+_ENDING_VERBS = {"call", "break", "end", "cancel", "annul", "dissolve"}  # "called off their engagement"
+_TIME_PREPS = {"in", "since", "from", "until", "till", "to", "during", "on", "after", "before"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -54,16 +56,38 @@ def is_negated(trigger: Token, romantic: bool) -> bool:
     return romantic and any(phrase in sent for phrase in FRIENDS_ONLY)
 
 
+_REPORTING = {"say", "tell", "claim", "report", "reveal", "add", "insist", "confirm", "dish", "spill"}
+_SOURCES = {"source", "sources", "insider", "insiders", "pal", "friend", "tipster", "onlooker", "eyewitness"}
+
+
 def is_hedged(trigger: Token) -> bool:
-    """Hearsay words in the sentence, or a hedging verb governing the trigger."""
-    if any(t.lower_ in HEDGE_WORDS for t in trigger.sent):
+    """Hearsay around the relation: "reportedly dating", "rumored boyfriend",
+    "sources say", "according to an insider", "rumors that they are dating".
+
+    A relation noun inside a clause about something else ("was reportedly
+    introduced by her best friend") is not hedged by that clause's adverb.
+    """
+    chain = _ancestors_in_clause(trigger)
+    nominal = trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ != "attr"
+    scope = chain[:1] if nominal else chain[: next((i + 1 for i, t in enumerate(chain) if t.dep_ == "ROOT"), None)]
+    if any(c.lower_ in HEDGE_WORDS for node in scope for c in [node, *node.children]):
         return True
-    return any(node.lemma_.lower() in HEDGE_LEMMAS for node in _ancestors_in_clause(trigger)[1:])
+    for node in chain[1:]:
+        if node.lemma_.lower() in HEDGE_LEMMAS - {"report"}:
+            return True  # "rumored to be dating", "speculation that ..."
+        if node.lemma_.lower() in _REPORTING and any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in _SOURCES for c in node.children
+        ):
+            return True  # "sources say", "an insider told"
+    sent = trigger.sent.text.lower()
+    return "according to" in sent and any(w in sent for w in ("source", "insider", "report"))
 
 
 def is_former(trigger: Token, former_word: bool, *people: Token) -> bool:
     """An ended relation: a former-trigger, "ex-"/"late"/"former", or "was married to"."""
     if former_word or trigger.lower_.startswith("ex-"):
+        return True
+    if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in _ENDING_VERBS:
         return True
     for tok in (trigger, *people):
         if any(c.lower_ in _FORMER_MODIFIERS for c in tok.children if c.dep_ in {"amod", "compound", "advmod"}):
@@ -79,11 +103,26 @@ def is_former(trigger: Token, former_word: bool, *people: Token) -> bool:
 
 
 def years(trigger: Token) -> list[str]:
-    """Years in the trigger's own prepositional phrases ("married in 2009")."""
+    """Years in the trigger's own time phrases ("married in 2009", "from 2012 to 2018"),
+    not in clauses about something else ("daughter of X, who turned 50 in 2020")."""
     found = []
     for child in trigger.children:
-        if child.dep_ == "prep" or child.ent_type_ == "DATE":
-            found += _YEAR.findall(" ".join(t.text for t in child.subtree))
+        if child.dep_ == "prep" and child.lower_ in _TIME_PREPS:
+            found += _prep_years(child)
+        elif child.ent_type_ == "DATE" and child.dep_ in {"npadvmod", "nummod", "pobj"}:
+            found += _YEAR.findall(child.text)
+    return found
+
+
+def _prep_years(prep: Token) -> list[str]:
+    """Years of a time phrase and of the phrases chained to it ("from 2012 to 2018")."""
+    found = []
+    for obj in prep.children:
+        if obj.dep_ == "pobj":
+            found += _YEAR.findall(obj.text)
+            found += [y for p in obj.children if p.dep_ == "prep" and p.lower_ in _TIME_PREPS for y in _prep_years(p)]
+        elif obj.dep_ == "prep" and obj.lower_ in _TIME_PREPS:
+            found += _prep_years(obj)
     return found
 
 

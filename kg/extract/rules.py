@@ -20,13 +20,14 @@ from itertools import combinations
 from spacy.tokens import Token
 
 from kg.extract.context import Candidate, Context, Ref, rules
-from kg.extract.coref import SUBJECT_DEPS
+from kg.extract.coref import SUBJECT_DEPS, in_title
 from kg.extract.lexicon import EVENT_NOUNS, NON_RELATION_VERBS
 from kg.ontology import Relation
 
 __all__ = ["trigger_relations"]
 
 _CHILD_WORDS = {"child", "children", "son", "sons", "daughter", "daughters", "kid", "kids", "baby"}
+_SIBLING_WORDS = {"brother", "sister", "sibling", "half-brother", "half-sister"}
 _BEAR_VERBS = {"have", "welcome", "adopt", "bear", "raise", "expect", "share", "give", "produce"}
 _PARTNER_PREPS = {"to", "with", "from", "between"}
 _ONLY = {"just", "only", "simply", "merely"}
@@ -65,6 +66,10 @@ def _people(ctx: Context, toks: list[Token]) -> list[Ref]:
 def _owners(ctx: Context, noun: Token) -> list[Ref]:
     """The people in "X's mom", "their son"; a conjunct without its own owner
     shares its head's: "their son Stanley and daughter Soleil"."""
+    doc = noun.doc
+    if noun.i >= 2 and doc[noun.i - 1].text == "-" and doc[noun.i - 2].lower_ == "ex":
+        if not any(c.dep_ == "poss" for c in noun.children):  # "X's ex-husband": the owner hangs on "ex"
+            noun = doc[noun.i - 2]
     while not any(c.dep_ == "poss" for c in noun.children) and noun.dep_ == "conj" and ctx.is_kin(noun.head):
         noun = noun.head
     return _people(ctx, [c for c in noun.children if c.dep_ == "poss"])
@@ -142,21 +147,27 @@ def plural_kin(ctx: Context) -> Iterator[Candidate]:
         relations, former = trigger_relations(ctx, noun)
         subjects = _people(ctx, [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS])
         names = [r.name for r in relations if r.symmetric]
-        if "friendOf" in names and any(c.lower_ in _ONLY for c in noun.children):
+        if "friendOf" in names and any(c.lower_ in _ONLY for c in [*noun.children, *noun.head.children]):
             names.append("partnerOf")  # "just friends" denies a romance
         for name in names:
             for a, b in combinations(subjects, 2):
                 yield Candidate(a, name, b, noun, "plural-kin.v1", 0.85, former)
 
 
-def _verb_subjects(ctx: Context, verb: Token) -> list[Token]:
+def _verb_subjects(ctx: Context, verb: Token) -> list[Ref]:
+    """Who does ``verb``: its subject, the subject it borrows ("began dating",
+    "has no plans to marry"), or the person a relative clause hangs on."""
     node = verb
-    for _ in range(4):
-        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
-        if subjects:
+    for _ in range(5):
+        aux = [a for a in node.children if a.dep_ in {"aux", "auxpass"}]
+        subjects = [c for n in [node, *aux] for c in n.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:  # "X and Y got engaged": the parser may hang them on "got"
             return _people(ctx, subjects)
-        if node.dep_ == "relcl" and ctx.is_person(node.head):
-            return _people(ctx, [node.head])
+        if node.dep_ in {"relcl", "acl"} and ctx.persons_in(node.head):
+            return _people(ctx, [node.head])  # "X, who married Y", "The couple, X and Y, married"
+        if node.pos_ == "NOUN" and node.dep_ in {"dobj", "attr"}:
+            node = node.head  # "has no plans to marry": from "plans" to "has"
+            continue
         if node.dep_ not in {"xcomp", "acomp", "conj", "advcl", "ccomp", "pcomp", "acl"} or node.head.i == node.i:
             break
         node = node.head
@@ -167,7 +178,7 @@ def _verb_subjects(ctx: Context, verb: Token) -> list[Token]:
 def verbal(ctx: Context) -> Iterator[Candidate]:
     """A verb or adjective of a symmetric relation: "married", "dating", "engaged to"."""
     for verb in ctx.doc:
-        if verb.pos_ not in {"VERB", "ADJ", "AUX"} or verb.lemma_.lower() in NON_RELATION_VERBS:
+        if verb.pos_ not in {"VERB", "ADJ", "AUX"} or verb.lemma_.lower() in NON_RELATION_VERBS or in_title(verb):
             continue
         relations, former = trigger_relations(ctx, verb)
         relations = [r for r in relations if r.symmetric]
@@ -202,6 +213,8 @@ def event_noun(ctx: Context) -> Iterator[Candidate]:
         relations, former = trigger_relations(ctx, noun)
         owners = _owners(ctx, noun) + _of_objects(ctx, noun, {"of"})
         partners = _of_objects(ctx, noun, _PARTNER_PREPS)
+        if not partners and noun.dep_ == "dobj":  # "confirmed her engagement to Y": "to" hangs on the verb
+            partners = _of_objects(ctx, noun.head, _PARTNER_PREPS)
         pairs = [(a, b) for a in owners for b in partners] or list(combinations(owners, 2))
         for rel in relations:
             if rel.symmetric:
@@ -217,15 +230,18 @@ def no_relation(ctx: Context) -> Iterator[Candidate]:
             continue
         named = [t for t in noun.sent if t.i < noun.i and ctx.is_person(t) and t.dep_ != "compound"]
         group = _people(ctx, named[:1])  # the first person named and those coordinated with them
+        group += _of_objects(ctx, noun, {"to"})  # "X is no relation to Y"
         for a, b in combinations(group, 2):
             yield Candidate(a, "relativeOf", b, noun, "no-relation.v1", 0.8)
 
 
 @rules.register("offspring.v1")
 def offspring(ctx: Context) -> Iterator[Candidate]:
-    """Parents who have, welcome or adopt named children: "they had a daughter, Tamara"."""
+    """Parents who have, welcome or adopt named children ("they had a daughter,
+    Tamara"); people who have named siblings ("she has two brothers, A and B")."""
     for noun in ctx.doc:
-        if noun.lower_ not in _CHILD_WORDS or any(c.dep_ == "poss" for c in noun.children):
+        sibling = noun.lemma_.lower() in _SIBLING_WORDS
+        if (noun.lower_ not in _CHILD_WORDS and not sibling) or any(c.dep_ == "poss" for c in noun.children):
             continue
         verb = noun.head
         if noun.dep_ == "pobj":  # "gave birth to a son": "to" hangs on "birth" or on "gave"
@@ -240,6 +256,12 @@ def offspring(ctx: Context) -> Iterator[Candidate]:
             continue
         children = [c for c in noun.children if c.dep_ == "appos" and ctx.is_person(c)]
         children = _people(ctx, children)
+        if sibling:
+            if verb.lemma_ == "have":
+                for person in _verb_subjects(ctx, verb):
+                    for other in children:
+                        yield Candidate(person, "siblingOf", other, noun, "offspring.v1", 0.85)
+            continue
         parents = _verb_subjects(ctx, verb) + _of_objects(ctx, verb, {"with"})
         for parent in parents:
             for child in children:
