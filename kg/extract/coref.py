@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.lexicon import EVENT_NOUNS, PRONOUN_GENDER, gender_of_word
+from kg.extract.lexicon import EVENT_NOUNS, PRONOUN_GENDER, ROLE_NOUNS, gender_of_word
 from kg.extract.people import People
 
 __all__ = ["Reference", "Coreference", "resolve", "is_kin_noun", "in_title", "SUBJECT_DEPS"]
@@ -138,6 +138,8 @@ class Coreference:
                 self._plural(tok)
             elif is_kin_noun(tok, self.triggers):
                 self._kin_noun(tok)
+            elif _role_nominal(tok):
+                self._role(tok)
 
     def _see(self, tok: Token, pid: int) -> None:
         head = _phrase_head(tok)
@@ -257,6 +259,14 @@ class Coreference:
             self._resolve_gender(pid, gender)
         self._set(tok, pid, how, 1.0 if how != "salience" else 0.6)
 
+    def _role(self, tok: Token) -> None:
+        """"The singer", "the actress": the most salient person of earlier sentences."""
+        gender = gender_of_word(tok.lower_)
+        here = self._sent_of[tok.i]
+        cands = [c for c in self._candidates(tok, gender, set()) if c.sent < here]
+        if cands:
+            self._set(tok, cands[0].person, "role", 0.7)
+
     # -- helpers --------------------------------------------------------------
     def _person_at(self, tok: Token) -> int | None:
         ref = self.ref(tok)
@@ -277,6 +287,17 @@ class Coreference:
         person = self.people.persons[pid]
         if person.gender is None and gender in {"f", "m"}:
             person.gender = gender
+
+
+def _role_nominal(tok: Token) -> bool:
+    """"the singer", "The actress" as the subject or object of a clause."""
+    return (
+        tok.pos_ == "NOUN"
+        and tok.lemma_.lower() in ROLE_NOUNS
+        and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "poss"}
+        and any(c.lower_ == "the" for c in tok.children)
+        and not any(c.dep_ in {"compound", "amod"} and c.pos_ == "NOUN" for c in tok.children)
+    )
 
 
 def in_title(tok: Token) -> bool:
