@@ -80,8 +80,9 @@ class Context:
                 continue  # "his wife, M, and his sister, G": another relation, not another wife
             if self.is_person(conj):
                 found += self.refs(conj)
-            elif conj.lemma_ == tok.head.lemma_ and not any(c.dep_ == "poss" for c in conj.children):
-                # "a daughter, Tamara, and daughter, Kirsten" -- not "his wife, M, and his sister, G"
+            elif (conj.lemma_ == tok.head.lemma_ or not self.is_kin(conj)) and conj.pos_ == "NOUN":
+                # "a daughter, Tamara, and daughter, Kirsten"; "X and his mistress, Nan Britton"
+                # -- not "his wife, M, and his sister, G"
                 found += [r for c in conj.children if c.dep_ == "appos" for r in self.refs(c)]
         return found
 

@@ -234,6 +234,8 @@ class Coreference:
             how, pid = "copula", next((p for p in named if p is not None), None)
         if pid is None and tok.dep_ == "appos":
             how, pid = "appositive", self._person_at(tok.head)
+            if pid is None and _is_place(tok.head):  # "He was born in Berthier, the son of Louis"
+                how, pid = "copula", _person_of_subject(_clause(tok.head), self)
         if any(c.dep_ == "appos" for c in tok.children):
             pass  # named, but not as a person we know: never guess
         elif pid is None and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "dative"} | (
@@ -287,6 +289,12 @@ class Coreference:
         person = self.people.persons[pid]
         if person.gender is None and gender in {"f", "m"}:
             person.gender = gender
+
+
+def _is_place(tok: Token) -> bool:
+    return tok.ent_type_ in {"GPE", "LOC", "FAC"} or (
+        tok.dep_ == "pobj" and tok.head.lower_ in {"in", "at", "near"}
+    )
 
 
 def _role_nominal(tok: Token) -> bool:
