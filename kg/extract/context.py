@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
@@ -40,7 +40,7 @@ class Candidate:
     former_word: bool = False
 
 
-@dataclass(slots=True)
+@dataclass
 class Context:
     """The parsed article as the rules see it."""
 
@@ -48,6 +48,12 @@ class Context:
     people: People
     coref: Coreference
     vocab: Vocabulary
+    kin_nouns: list[Token] = field(default_factory=list)  # found once, read by every rule
+
+    def __post_init__(self) -> None:
+        triggers = self.coref.triggers
+        self.kin_nouns = [t for t in self.doc if is_kin_noun(t, triggers)]
+        self._kin = {t.i for t in self.kin_nouns}
 
     def person(self, tok: Token) -> int | None:
         """The person id ``tok`` refers to, or None."""
@@ -67,7 +73,7 @@ class Context:
 
     def is_kin(self, tok: Token) -> bool:
         """True for a kinship noun ("mom", "daughter")."""
-        return is_kin_noun(tok, self.vocab.triggers())
+        return tok.i in self._kin
 
     def persons_in(self, tok: Token) -> list[Ref]:
         """The people ``tok`` and its coordinated siblings ("A, B and C") stand for."""

@@ -94,8 +94,8 @@ def _referents(ctx: Context, noun: Token) -> list[Ref]:
 @rules.register("possessive-kin.v1")
 def possessive_kin(ctx: Context) -> Iterator[Candidate]:
     """A kinship noun owned by a person: "Khloe's mom", "her daughter, Khloe"."""
-    for noun in ctx.doc:
-        if not ctx.is_kin(noun) or (noun.tag_ in {"NNS", "NNPS"} and not _referents(ctx, noun)):
+    for noun in ctx.kin_nouns:
+        if (noun.tag_ in {"NNS", "NNPS"} and not _referents(ctx, noun)):
             continue
         relations, former = trigger_relations(ctx, noun)
         owners, who = _owners(ctx, noun), _referents(ctx, noun)
@@ -108,9 +108,7 @@ def possessive_kin(ctx: Context) -> Iterator[Candidate]:
 @rules.register("prepositional-kin.v1")
 def prepositional_kin(ctx: Context) -> Iterator[Candidate]:
     """A kinship noun with "of": "the daughter of Leonard Gorsuch"."""
-    for noun in ctx.doc:
-        if not ctx.is_kin(noun):
-            continue
+    for noun in ctx.kin_nouns:
         relations, former = trigger_relations(ctx, noun)
         anchors, who = _of_objects(ctx, noun, {"of"}), _referents(ctx, noun)
         if not who and noun.dep_ == "attr":  # "X and Y are the children of Z"
@@ -125,8 +123,8 @@ def prepositional_kin(ctx: Context) -> Iterator[Candidate]:
 def kin_list(ctx: Context) -> Iterator[Candidate]:
     """People named together as brothers, sisters or children are siblings:
     "twin brothers Jonathan and Drew Scott", "her children Ava, Ben and Cole"."""
-    for noun in ctx.doc:
-        if noun.tag_ not in {"NNS", "NNPS"} or not ctx.is_kin(noun):
+    for noun in ctx.kin_nouns:
+        if noun.tag_ not in {"NNS", "NNPS"}:
             continue
         relations, _ = trigger_relations(ctx, noun)
         if not any(r.name in {"siblingOf", "childOf"} for r in relations):
@@ -139,8 +137,8 @@ def kin_list(ctx: Context) -> Iterator[Candidate]:
 @rules.register("plural-kin.v1")
 def plural_kin(ctx: Context) -> Iterator[Candidate]:
     """Coordinated people and a plural symmetric noun: "X and Y are sisters"."""
-    for noun in ctx.doc:
-        if not ctx.is_kin(noun) or noun.dep_ != "attr" or noun.tag_ not in {"NNS", "NNPS"}:
+    for noun in ctx.kin_nouns:
+        if noun.dep_ != "attr" or noun.tag_ not in {"NNS", "NNPS"}:
             continue
         if any(c.dep_ in {"poss", "prep"} for c in noun.children):
             continue
