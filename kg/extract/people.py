@@ -200,10 +200,16 @@ def _kin_attached(root: Token, kin_words: set[str]) -> bool:
         return tok.lower_ in kin_words or tok.lemma_.lower() in kin_words
 
     while root.dep_ == "conj" and root.head.i != root.i:
+        if kin(root.head):  # "two children, Olivia and Daxten"
+            return True
         root = root.head
     head = root.head
     if root.dep_ in {"appos", "poss", "compound"} and kin(head):
         return True
+    if any(c.dep_ == "compound" and kin(c) for c in root.children):  # "three children - Alexis"
+        return True
+    if root.dep_ == "dobj" and head.lemma_ == "include":  # "His children included A, B and C"
+        return any(c.dep_ in {"nsubj", "nsubjpass"} and kin(c) for c in head.children)
     if root.dep_ == "pobj" and head.lower_ == "of" and kin(head.head):
         return True
     if root.dep_ in {"nsubj", "nsubjpass"}:  # "X is Y's mother", "X married Y", "X is married to Y"

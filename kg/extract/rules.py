@@ -82,6 +82,12 @@ def _of_objects(ctx: Context, noun: Token, preps: set[str]) -> list[Ref]:
 def _referents(ctx: Context, noun: Token) -> list[Ref]:
     """The people a kinship noun stands for: its appositive names, else itself."""
     named = [c for c in noun.children if c.dep_ in {"appos", "compound"} and c.i > noun.i and ctx.persons_in(c)]
+    if not named and noun.tag_ in {"NNS", "NNPS"}:  # "two children, Olivia and Daxten"
+        named = [c for c in noun.children if c.dep_ == "conj" and c.pos_ == "PROPN" and ctx.persons_in(c)]
+    if not named and noun.dep_ == "compound" and noun.head.pos_ == "PROPN":  # "three children - Alexis"
+        named = [noun.head] if ctx.persons_in(noun.head) else []
+    if not named and noun.dep_ in SUBJECT_DEPS and noun.head.lemma_ == "include":  # "children included A"
+        named = [c for c in noun.head.children if c.dep_ == "dobj" and ctx.persons_in(c)]
     if named:
         return _people(ctx, named[:1])
     if noun.dep_ in SUBJECT_DEPS and noun.head.lemma_ == "be":  # "their children were Laura and Ruth"
