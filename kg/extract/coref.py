@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.lexicon import EVENT_NOUNS, PRONOUN_GENDER, ROLE_NOUNS, gender_of_word
+from kg.extract.lexicon import EVENT_NOUNS, HONORIFICS, PRONOUN_GENDER, ROLE_NOUNS, gender_of_word
 from kg.extract.people import People
 
 __all__ = ["Reference", "Coreference", "resolve", "is_kin_noun", "in_title", "SUBJECT_DEPS"]
@@ -370,7 +370,9 @@ def _appositive_name(tok: Token, token_person: dict[int, int]) -> int | None:
     # The parser lost the apposition: "her husband, rugby player Finn Gallagher,"
     if nxt < len(doc) and doc[nxt].text == "," and tok.tag_ == "NN":
         j = nxt + 1
-        while j < min(len(doc), nxt + 4) and j not in token_person and doc[j].pos_ in {"NOUN", "ADJ"}:
+        while j < min(len(doc), nxt + 4) and j not in token_person and (
+            doc[j].pos_ in {"NOUN", "ADJ"} or doc[j].lower_ in HONORIFICS  # "her son, Dr. Nelson"
+        ):
             j += 1
         if j in token_person:
             return token_person[j]

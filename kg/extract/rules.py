@@ -31,6 +31,7 @@ _SIBLING_WORDS = {"brother", "sister", "sibling", "half-brother", "half-sister"}
 _BEAR_VERBS = {"have", "welcome", "adopt", "bear", "raise", "expect", "share", "give", "produce"}
 _PARTNER_PREPS = {"to", "with", "from", "between"}
 _ONLY = {"just", "only", "simply", "merely"}
+_RELATIVE = {"who", "whom", "that", "which"}
 
 
 def _keys(tok: Token) -> list[str]:
@@ -70,7 +71,11 @@ def _owners(ctx: Context, noun: Token) -> list[Ref]:
     if noun.i >= 2 and doc[noun.i - 1].text == "-" and doc[noun.i - 2].lower_ == "ex":
         if not any(c.dep_ == "poss" for c in noun.children):  # "X's ex-husband": the owner hangs on "ex"
             noun = doc[noun.i - 2]
-    while not any(c.dep_ == "poss" for c in noun.children) and noun.dep_ == "conj" and ctx.is_kin(noun.head):
+    if noun.dep_ == "compound" and not any(c.dep_ == "poss" for c in noun.children):
+        noun = noun.head  # "their son Stanley and daughter Soleil": "daughter" modifies "Soleil"
+    while not any(c.dep_ == "poss" for c in noun.children) and noun.dep_ == "conj" and (
+        ctx.is_kin(noun.head) or noun.pos_ == "PROPN"
+    ):
         noun = noun.head
     return _people(ctx, [c for c in noun.children if c.dep_ == "poss"])
 
@@ -165,6 +170,8 @@ def _verb_subjects(ctx: Context, verb: Token) -> list[Ref]:
     for _ in range(5):
         aux = [a for a in node.children if a.dep_ in {"aux", "auxpass"}]
         subjects = [c for n in [node, *aux] for c in n.children if c.dep_ in SUBJECT_DEPS]
+        if subjects and node.dep_ == "relcl" and all(s.lower_ in _RELATIVE for s in subjects):
+            return _people(ctx, [node.head])  # "X, who was married to Y"
         if subjects:  # "X and Y got engaged": the parser may hang them on "got"
             return _people(ctx, subjects)
         if node.dep_ in {"relcl", "acl"} and ctx.persons_in(node.head):
