@@ -86,7 +86,9 @@ def build(
         report = run(inputs or ["seeds"], out_dir, model, _warn, lambda n: bar.advance(task, n))
     err.print(
         f"{report.articles} articles, {report.claims} claims, {report.people} people, "
-        f"{report.relations} relations, {report.quads} quads"
+        f"{report.relations} relations, {report.quads} quads, "
+        f"{report.violations} SHACL violations"
+        + (f" (kg validate -o {out_dir} lists them)" if report.violations else "")
         + (f"; skipped {len(report.skipped)} bad items" if report.skipped else ""),
         highlight=False,
     )
@@ -106,6 +108,7 @@ def extract(
     Example: kg extract seeds/kris-jenner-khloe-lamar.txt --format table
     """
     from kg.pipeline import extract as run
+    from kg.records import extraction_records
 
     _choice("format", fmt, ["jsonl", "table"])
     table = Table("subject", "relation", "object", "status", "rule", "evidence")
@@ -117,28 +120,10 @@ def extract(
                     c.subject, c.relation, c.object, " ".join(flags), c.rule, c.evidence.sentence
                 )
             continue
-        for c in ex.claims:
-            print(json.dumps(_relation_record(ex.article.id, c), ensure_ascii=False))
-        for e in ex.entities:
-            record = {
-                "kind": "entity",
-                "doc": ex.article.id,
-                "name": e.name,
-                "type": e.type,
-                "aliases": list(e.aliases),
-            }
+        for record in extraction_records(ex):
             print(json.dumps(record, ensure_ascii=False))
     if fmt == "table":
         out.print(table)
-
-
-def _relation_record(doc: str, c: Any) -> dict[str, Any]:
-    return {
-        "kind": "relation", "doc": doc, "subject": c.subject, "relation": c.relation, "object": c.object,
-        "former": c.former, "negated": c.negated, "hedged": c.hedged, "confidence": c.confidence,
-        "evidence": c.evidence.sentence, "start": c.evidence.start, "end": c.evidence.end, "rule": c.rule,
-        "start_time": c.start, "end_time": c.end,
-    }  # fmt: skip
 
 
 @app.command()
@@ -232,4 +217,4 @@ def main() -> None:  # pragma: no cover
 
 
 # Commands that live in their own modules register themselves on ``app``.
-from kg import cli_graph, cli_rdf  # noqa: E402,F401
+from kg import cli_eval, cli_graph, cli_rdf  # noqa: E402,F401

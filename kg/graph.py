@@ -1,7 +1,12 @@
-"""The knowledge graph as a networkx ``MultiDiGraph``: one node per person, one edge per relation.
+"""The knowledge graph as a networkx ``MultiDiGraph``, and the questions people ask of it.
 
-This is the only module that imports networkx. The input is plain data as the
+One node per person, one edge per relation. The input is plain data as the
 store hands it out (lists of dicts), so this module does not depend on RDF.
+The queries here (:func:`shortest_path`, :func:`neighbors`, :func:`ego_graph`)
+and in :mod:`kg.analysis` (family, centrality, communities, stats) use the
+facts only (hedged and negated claims never connect people) and walk them
+through undirected *views* (``as_view=True``), never copies. Names are
+resolved with :mod:`kg.names`; positions for drawing live in :mod:`kg.layout`.
 
 Examples:
     >>> people = [
@@ -20,17 +25,29 @@ Examples:
 
 from __future__ import annotations
 
-import math
-from collections import deque
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 import networkx as nx
 
-__all__ = ["to_networkx", "degrees", "layout_positions"]
+from kg.errors import KGError
+from kg.layout import family_layout, layout_positions
+from kg.names import NameIndex
 
-#: Without scipy, components above this many people are laid out on a spiral.
-DENSE_LAYOUT_LIMIT = 2000
+__all__ = [
+    "to_networkx",
+    "degrees",
+    "layout_positions",
+    "family_layout",
+    "NoPathError",
+    "facts_view",
+    "name_index",
+    "resolve",
+    "links_between",
+    "shortest_path",
+    "neighbors",
+    "ego_graph",
+]
 
 
 def _local_name(iri: str) -> str:
@@ -157,98 +174,213 @@ def degrees(graph: nx.MultiDiGraph, facts_only: bool = True) -> dict[str, int]:
     return {node: len(neighbours[node]) for node in sorted(neighbours)}
 
 
-def layout_positions(
-    graph: nx.MultiDiGraph, seed: int = 7, spacing: float = 90.0
-) -> dict[str, tuple[float, float]]:
-    """Deterministic 2-D positions (in page pixels) for drawing a large graph without physics.
+class NoPathError(KGError):
+    """Two people whom no chain of facts connects (exit code 1)."""
 
-    Each connected component gets its own ``spring_layout`` (seeded, nodes in
-    sorted order), scaled to its size; components are then packed in rows,
-    largest first, so families do not overlap. Coordinates are rounded to one
-    decimal so the same graph gives the same page byte for byte.
 
-    Args:
-        graph: the graph to lay out.
-        seed: random seed of the spring layout.
-        spacing: roughly the distance between neighbouring nodes, in pixels.
+#: Relations that read the same both ways; a hop is written in the direction it is walked.
+SYMMETRIC = frozenset({"spouseOf", "siblingOf", "partnerOf", "engagedTo", "relativeOf", "friendOf"})
+
+
+def facts_view(graph: nx.MultiDiGraph) -> nx.MultiGraph:
+    """An undirected, read-only view of the fact edges (claims left out); nothing is copied.
 
     Examples:
-        >>> g = to_networkx([{"iri": n} for n in "abcd"], [
-        ...     {"subject": "a", "relation": "siblingOf", "object": "b", "fact": True}])
-        >>> pos = layout_positions(g)
-        >>> sorted(pos) == ["a", "b", "c", "d"], pos == layout_positions(g)
-        (True, True)
-        >>> len(set(pos.values()))
-        4
+        >>> g = to_networkx([], [
+        ...     {"subject": "a", "relation": "motherOf", "object": "b", "fact": True},
+        ...     {"subject": "c", "relation": "partnerOf", "object": "a", "fact": False}],
+        ...     include_claims=True)
+        >>> view = facts_view(g)
+        >>> sorted(view["a"]), sorted(view["b"]), sorted(view["c"])
+        (['b'], ['a'], [])
     """
-    undirected = graph.to_undirected(as_view=True)
-    components = sorted(
-        (sorted(c) for c in nx.connected_components(undirected)),
-        key=lambda nodes: (-len(nodes), nodes[0]),
+
+    def is_fact(u: str, v: str, key: str) -> bool:
+        return bool(graph.edges[u, v, key].get("fact", True))
+
+    return nx.subgraph_view(graph, filter_edge=is_fact).to_undirected(as_view=True)
+
+
+def name_index(graph: nx.MultiDiGraph) -> NameIndex:
+    """A :class:`kg.names.NameIndex` of the graph's people (name and aliases)."""
+    return NameIndex(
+        (node, str(data.get("name", node)), data.get("aliases") or ())
+        for node, data in graph.nodes(data=True)
     )
-    total_area = sum((2 * _radius(len(c), spacing) + spacing) ** 2 for c in components)
-    row_width = math.sqrt(total_area) if components else 0.0
-    positions: dict[str, tuple[float, float]] = {}
-    x = y = row_height = 0.0
-    for nodes in components:
-        radius = _radius(len(nodes), spacing)
-        cell = 2 * radius + spacing
-        if x > 0 and x + cell > row_width:
-            x, y, row_height = 0.0, y + row_height, 0.0
-        local = _component_layout(undirected, nodes, seed)
-        cx, cy = x + cell / 2, y + cell / 2
-        for node in nodes:
-            px, py = local[node]
-            positions[node] = (round(cx + px * radius, 1), round(cy + py * radius, 1))
-        x += cell
-        row_height = max(row_height, cell)
-    return {node: positions[node] for node in sorted(positions)}
 
 
-def _radius(size: int, spacing: float) -> float:
-    return 0.0 if size <= 1 else spacing * math.sqrt(size) / 1.5
+def resolve(graph: nx.MultiDiGraph, name: str) -> str:
+    """The node (IRI) of the one person called ``name``, by name, alias or id.
+
+    Raises:
+        kg.names.UnknownPersonError: nobody (the message suggests close names).
+        kg.names.AmbiguousNameError: several people.
+
+    Examples:
+        >>> g = to_networkx([{"iri": "ex:kris", "name": "Kris Jenner", "aliases": ["Kris"]}], [])
+        >>> resolve(g, "kris"), resolve(g, "KRÍS JENNER")
+        ('ex:kris', 'ex:kris')
+    """
+    return name_index(graph).resolve(name)
 
 
-def _component_layout(
-    undirected: nx.Graph, nodes: list[str], seed: int
-) -> dict[str, tuple[float, float]]:
-    """Positions in [-1, 1]² for one component."""
-    if len(nodes) == 1:
-        return {nodes[0]: (0.0, 0.0)}
-    simple = nx.Graph()
-    simple.add_nodes_from(nodes)
-    simple.add_edges_from(
-        sorted((u, v) if u < v else (v, u) for u, v in undirected.subgraph(nodes).edges())
-    )
-    try:
-        pos = nx.spring_layout(simple, seed=seed)
-    except ImportError:
-        # networkx needs scipy for spring_layout at 500+ nodes. forceatlas2 is
-        # numpy only but dense (n x n arrays per step), so it is kept for
-        # medium components; bigger ones get a linear-time spiral.
-        if len(nodes) > DENSE_LAYOUT_LIMIT:
-            return _spiral_layout(simple, nodes)
-        pos = nx.rescale_layout_dict(nx.forceatlas2_layout(simple, seed=seed, max_iter=60))
-    return {node: (float(pos[node][0]), float(pos[node][1])) for node in nodes}
+def _name(graph: nx.MultiDiGraph, node: str) -> str:
+    return str(graph.nodes[node].get("name", node))
 
 
-def _spiral_layout(simple: nx.Graph, nodes: list[str]) -> dict[str, tuple[float, float]]:
-    """Nodes in breadth-first order on a sunflower spiral, so neighbours land close together."""
-    start = max(nodes, key=lambda n: (simple.degree(n), [-ord(c) for c in n]))
-    order, seen, queue = [], {start}, deque([start])
-    while queue:
-        node = queue.popleft()
-        order.append(node)
-        for nb in sorted(simple[node]):
-            if nb not in seen:
-                seen.add(nb)
-                queue.append(nb)
-    golden = math.pi * (3 - math.sqrt(5))
-    count = len(order)
+def _order(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> list[str]:
+    return sorted(nodes, key=lambda n: (_name(graph, n).casefold(), n))
+
+
+def _link(graph: nx.MultiDiGraph, u: str, v: str, data: Mapping[str, Any]) -> dict[str, Any]:
+    evidence = [
+        {k: ev.get(k) for k in ("sentence", "article_id", "title", "url", "start", "end")}
+        for ev in data.get("evidence", [])
+    ]
     return {
-        node: (
-            math.sqrt((i + 0.5) / count) * math.cos(i * golden),
-            math.sqrt((i + 0.5) / count) * math.sin(i * golden),
-        )
-        for i, node in enumerate(order)
+        "subject": u,
+        "subject_name": _name(graph, u),
+        "relation": str(data.get("relation", "")),
+        "object": v,
+        "object_name": _name(graph, v),
+        "status": str(data.get("status", "current")),
+        "evidence": evidence,
     }
+
+
+def links_between(graph: nx.MultiDiGraph, a: str, b: str) -> list[dict[str, Any]]:
+    """The facts that join ``a`` and ``b``, in either direction, symmetric ones written from ``a``.
+
+    Each link is ``{"subject", "subject_name", "relation", "object", "object_name",
+    "status", "evidence"}``; evidence items keep ``sentence, article_id, title,
+    url, start, end``.
+
+    Examples:
+        >>> g = to_networkx([{"iri": "k", "name": "Kris"}, {"iri": "c", "name": "Khloe"}], [
+        ...     {"subject": "k", "relation": "motherOf", "object": "c", "fact": True}])
+        >>> [(x["subject_name"], x["relation"], x["object_name"])
+        ...  for x in links_between(g, "c", "k")]
+        [('Kris', 'motherOf', 'Khloe')]
+    """
+    found = []
+    for u, v in ((a, b), (b, a)):
+        for data in graph.get_edge_data(u, v, default={}).values():
+            if not data.get("fact", True):
+                continue
+            if data.get("relation") in SYMMETRIC and u != a:
+                u_, v_ = a, b
+            else:
+                u_, v_ = u, v
+            found.append(_link(graph, u_, v_, data))
+    return sorted(found, key=lambda x: (x["relation"], x["subject"], x["object"]))
+
+
+def _bfs(
+    graph: nx.MultiDiGraph, source: str, depth: int | None = None, target: str | None = None
+) -> dict[str, str | None]:
+    """Breadth-first parents over the facts, neighbours taken in name order (deterministic)."""
+    view = facts_view(graph)
+    parent: dict[str, str | None] = {source: None}
+    frontier = [source]
+    steps = 0
+    while frontier and (depth is None or steps < depth) and target not in parent:
+        steps += 1
+        nxt = []
+        for node in frontier:
+            for other in _order(graph, set(view[node]) - parent.keys()):
+                if other not in parent:
+                    parent[other] = node
+                    nxt.append(other)
+        frontier = nxt
+    return parent
+
+
+def shortest_path(graph: nx.MultiDiGraph, source: str, target: str) -> list[dict[str, Any]]:
+    """The fewest facts that connect two people, hop by hop.
+
+    Each hop is ``{"step", "from", "from_name", "to", "to_name", "links"}`` (see
+    :func:`links_between`: every fact between the two, with status and evidence).
+    Among equally short paths the one through names first in alphabetical order
+    wins, so the answer does not depend on load order.
+
+    Raises:
+        NoPathError: no chain of facts joins them.
+
+    Examples:
+        >>> g = to_networkx(
+        ...     [{"iri": i, "name": n} for i, n in [("k", "Kris"), ("c", "Khloe"), ("l", "Lamar")]],
+        ...     [{"subject": "k", "relation": "motherOf", "object": "c"},
+        ...      {"subject": "c", "relation": "spouseOf", "object": "l", "former": True}])
+        >>> [(h["from_name"], [x["relation"] for x in h["links"]], h["to_name"])
+        ...  for h in shortest_path(g, "k", "l")]
+        [('Kris', ['motherOf'], 'Khloe'), ('Khloe', ['spouseOf'], 'Lamar')]
+    """
+    parent = _bfs(graph, source, target=target)
+    if target not in parent:
+        raise NoPathError(
+            f"No connection between {_name(graph, source)!r} and {_name(graph, target)!r}: "
+            f"no chain of facts joins them; see who each is related to with `kg neighbors NAME`"
+        )
+    nodes = [target]
+    while nodes[-1] != source:
+        nodes.append(parent[nodes[-1]] or source)
+    nodes.reverse()
+    return [
+        {
+            "step": i + 1,
+            "from": a,
+            "from_name": _name(graph, a),
+            "to": b,
+            "to_name": _name(graph, b),
+            "links": links_between(graph, a, b),
+        }
+        for i, (a, b) in enumerate(zip(nodes, nodes[1:], strict=False))
+    ]
+
+
+def neighbors(graph: nx.MultiDiGraph, person: str, depth: int = 1) -> list[dict[str, Any]]:
+    """Everyone within ``depth`` facts of ``person``, nearest first.
+
+    Each is ``{"iri", "name", "distance", "via", "via_name", "links"}``: ``via`` is
+    the person one step closer on a shortest path, ``links`` the facts between them.
+
+    Examples:
+        >>> g = to_networkx([], [{"subject": "a", "relation": "siblingOf", "object": "b"},
+        ...                      {"subject": "b", "relation": "friendOf", "object": "c"}])
+        >>> [(n["name"], n["distance"], n["via"]) for n in neighbors(g, "a", depth=2)]
+        [('b', 1, 'a'), ('c', 2, 'b')]
+        >>> [n["name"] for n in neighbors(g, "a")]
+        ['b']
+    """
+    if depth < 1:
+        raise KGError(f"--depth {depth}: the depth must be 1 or more")
+    parent = _bfs(graph, person, depth=depth)
+    distance = {person: 0}
+    for node in parent:  # parents are inserted before their children
+        if parent[node] is not None:
+            distance[node] = distance[parent[node]] + 1  # type: ignore[index]
+    out = []
+    for node in parent:
+        via = parent[node]
+        if via is None:
+            continue
+        out.append({
+            "iri": node, "name": _name(graph, node), "distance": distance[node],
+            "via": via, "via_name": _name(graph, via), "links": links_between(graph, via, node),
+        })  # fmt: skip
+    return sorted(out, key=lambda n: (n["distance"], n["name"].casefold(), n["iri"]))
+
+
+def ego_graph(graph: nx.MultiDiGraph, person: str, depth: int = 2) -> nx.MultiDiGraph:
+    """A copy of the part of ``graph`` within ``depth`` facts of ``person``, claims included.
+
+    Examples:
+        >>> g = to_networkx([], [{"subject": "a", "relation": "siblingOf", "object": "b"},
+        ...                      {"subject": "b", "relation": "friendOf", "object": "c"}])
+        >>> sorted(ego_graph(g, "a", 1)), sorted(ego_graph(g, "a", 2))
+        (['a', 'b'], ['a', 'b', 'c'])
+    """
+    if depth < 0:
+        raise KGError(f"--depth {depth}: the depth must be 0 or more")
+    keep = set(_bfs(graph, person, depth=depth))
+    return graph.subgraph(keep).copy()

@@ -24,7 +24,15 @@ from rdflib import OWL, RDF, RDFS, SKOS, Graph, Namespace
 
 from kg.errors import OntologyError, UnknownNameError
 
-__all__ = ["CKG", "ONTOLOGY_DIR", "Relation", "Vocabulary", "load_vocabulary"]
+__all__ = [
+    "CKG",
+    "ONTOLOGY_DIR",
+    "Relation",
+    "Vocabulary",
+    "load_vocabulary",
+    "ontology_graph",
+    "owl_rl_closure",
+]
 
 CKG = Namespace("https://celebrity-kg.org/ontology#")
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
@@ -88,15 +96,58 @@ def _local(iri: object) -> str:
     return str(iri).rsplit("#", 1)[-1]
 
 
+def _read(path: Path) -> Graph:
+    graph = Graph()
+    try:
+        # parsed from text: nothing in the file is ever followed as a path or URL
+        graph.parse(data=path.read_text(encoding="utf-8"), format="turtle")
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise OntologyError(
+            f"{path}: cannot read the ontology ({exc}); reinstall celebrity-kg"
+        ) from exc
+    return graph
+
+
+def ontology_graph(name: str = "celebrity.ttl") -> Graph:
+    """A fresh rdflib graph of one file of ``ontology/`` (the vocabulary by default).
+
+    Examples:
+        >>> g = ontology_graph()
+        >>> (CKG.motherOf, RDFS.subPropertyOf, CKG.parentOf) in g
+        True
+    """
+    return _read(ONTOLOGY_DIR / name)
+
+
+def owl_rl_closure(graph: Graph) -> list[str]:
+    """Expand ``graph`` in place with its OWL 2 RL closure (owlrl); the inconsistencies found.
+
+    Give it the ontology plus data: the closure adds what the alignments imply
+    (``wdt:P25``, ``schema:children``...), and an empty list means no
+    contradiction (an irreflexive, asymmetric or disjoint axiom broken).
+
+    Examples:
+        >>> from rdflib import URIRef
+        >>> g = ontology_graph()
+        >>> a, b = URIRef("http://example.org/a"), URIRef("http://example.org/b")
+        >>> _ = g.add((a, CKG.parentOf, b)), g.add((b, CKG.parentOf, a))
+        >>> owl_rl_closure(g)  # doctest: +ELLIPSIS
+        ['...asymmetric...']
+    """
+    import owlrl
+
+    error = Namespace("http://www.daml.org/2002/03/agents/agent-ont#")
+    before = set(graph.subjects(RDF.type, error.ErrorMessage))
+    owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(graph)
+    found = set(graph.subjects(RDF.type, error.ErrorMessage)) - before
+    return sorted(str(m) for node in found for m in graph.objects(node, error.error))
+
+
 @cache
 def load_vocabulary(path: Path | None = None) -> Vocabulary:
     """Read the relation properties and their trigger words from the ontology."""
     path = path or ONTOLOGY_DIR / "celebrity.ttl"
-    graph = Graph()
-    try:
-        graph.parse(data=path.read_text(encoding="utf-8"), format="turtle")
-    except (OSError, SyntaxError, ValueError) as exc:
-        raise OntologyError(f"{path}: cannot read the ontology ({exc}); reinstall celebrity-kg") from exc
+    graph = _read(path)
     relations: dict[str, Relation] = {}
     for prop in set(graph.subjects(RDF.type, OWL.ObjectProperty)):
         if not str(prop).startswith(str(CKG)):
@@ -116,10 +167,16 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
             inverse=inverse,
             symmetric=(prop, RDF.type, OWL.SymmetricProperty) in graph,
             parents=tuple(
-                sorted(_local(o) for o in graph.objects(prop, RDFS.subPropertyOf) if str(o).startswith(str(CKG)))
+                sorted(
+                    _local(o)
+                    for o in graph.objects(prop, RDFS.subPropertyOf)
+                    if str(o).startswith(str(CKG))
+                )
             ),
             triggers=tuple(sorted(str(o).lower() for o in graph.objects(prop, SKOS.altLabel))),
-            former_triggers=tuple(sorted(str(o).lower() for o in graph.objects(prop, CKG.formerTrigger))),
+            former_triggers=tuple(
+                sorted(str(o).lower() for o in graph.objects(prop, CKG.formerTrigger))
+            ),
         )
     if not relations:
         raise OntologyError(f"{path}: no ckg relation properties found; reinstall celebrity-kg")

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from kg.ingest import Skipped, read_articles
 from kg.model import Article, Extraction
@@ -36,6 +37,7 @@ class BuildReport:
     people: int = 0
     relations: int = 0
     quads: int = 0
+    violations: int = 0  # SHACL violations (ontology/shapes.ttl); `kg validate` lists them
     skipped: list[Skipped] = field(default_factory=list)
     paths: list[Path] = field(default_factory=list)
 
@@ -96,23 +98,35 @@ def build(
         report.paths = [store.write_trig(out / "graph.trig"), store.write_turtle(out / "graph.ttl")]
         report.paths.append(_render(store, out / "graph.html"))
         report.people, report.relations, report.quads = len(store.people()), _fact_count(store), len(store)
+        report.violations = _violations(store)
     return report
 
 
-def render(out: Path, path: Path | None = None) -> Path:
-    """Re-draw the graph page from the store under ``out``."""
+def render(out: Path, path: Path | None = None, **options: Any) -> Path:
+    """Re-draw the graph page from the store under ``out``.
+
+    ``options`` go to ``kg.visualize.render_html`` (``focus``, ``depth``, ``layout``).
+    """
     from kg.store import Store
 
     with Store.open(_existing_store(out)) as store:
-        return _render(store, path or out / "graph.html")
+        return _render(store, path or out / "graph.html", **options)
 
 
-def _render(store: object, path: Path) -> Path:
+def _render(store: object, path: Path, **options: Any) -> Path:
     from kg.graph import to_networkx
     from kg.visualize import render_html
 
-    graph = to_networkx(store.people(), store.relations())  # type: ignore[attr-defined]
-    return render_html(graph, path)
+    # claims too: the page shows hedged ones dotted and negated ones behind a toggle
+    graph = to_networkx(store.people(), store.relations(), include_claims=True)  # type: ignore[attr-defined]
+    return render_html(graph, path, **options)
+
+
+def _violations(store: object) -> int:
+    """Validate without failing the build: the count is reported, `kg validate` names them."""
+    from kg.validate import validate
+
+    return len(validate(store).violations)
 
 
 def _fact_count(store: object) -> int:

@@ -34,6 +34,7 @@ __all__ = [
     "BASE",
     "GRAPH_FACTS",
     "GRAPH_INFERENCES",
+    "GRAPH_LINKS",
     "GRAPH_STATE",
     "ARTICLE_GRAPH_PREFIX",
     "STAGING_GRAPH_PREFIX",
@@ -59,6 +60,8 @@ __all__ = [
 BASE = "https://celebrity-kg.org/"
 GRAPH_FACTS = BASE + "graph/facts"
 GRAPH_INFERENCES = BASE + "graph/inferences"
+#: the user's links (``skos:exactMatch wd:Q...``); never recomputed
+GRAPH_LINKS = BASE + "graph/links"
 #: holds one "facts are stale" marker between ``add``/``remove`` and ``recompute``
 GRAPH_STATE = BASE + "graph/state"
 ARTICLE_GRAPH_PREFIX = BASE + "graph/article/"
@@ -169,6 +172,7 @@ def claim_iri(article_id: str, claim: Claim) -> str:
             claim.object,
             ev.start,
             ev.end,
+            ev.sentence,
             claim.rule,
             claim.former,
             claim.negated,

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -49,7 +50,7 @@ from typing import IO, Any
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
 from kg.errors import QueryError, StoreError
 from kg.model import Extraction
@@ -57,6 +58,7 @@ from kg.ontology import CKG, load_vocabulary
 from kg.rdf import (
     GRAPH_FACTS,
     GRAPH_INFERENCES,
+    GRAPH_LINKS,
     GRAPH_STATE,
     PREFIXES,
     STAGING_GRAPH_PREFIX,
@@ -75,6 +77,7 @@ from kg.sparql import IRI, QueryResult, run_query
 __all__ = ["PREFIXES", "IRI", "QueryResult", "Store", "entity_iri"]
 
 _CKG = str(CKG)
+_WIKIDATA_ITEM = re.compile(r"https?://www\.wikidata\.org/entity/(Q[1-9][0-9]*)")
 
 
 def _local(iri: str) -> str:
@@ -158,6 +161,51 @@ class Store:
         assert self._ds is not None
         return self._ds
 
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The pyoxigraph store itself, facts fresh (fast serializers; write through ``add``)."""
+        self._ensure_fresh()
+        return self._store
+
+    def wikidata_ids(self) -> dict[str, str]:
+        """Entity IRI -> Wikidata item id (``Q42``), from ``skos:exactMatch``/``owl:sameAs`` links.
+
+        Links may sit in any graph: an article's, or the links graph ``link_wikidata``
+        writes. An entity with several ids gets the smallest number.
+        """
+        q = """SELECT ?e ?wd WHERE { GRAPH ?g { ?e skos:exactMatch|owl:sameAs ?wd }
+               FILTER(isIRI(?wd) && CONTAINS(STR(?wd), "wikidata.org/entity/Q")) }"""
+        graphs = [g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)]
+        found: dict[str, str] = {}
+        for e, wd in self._select(q, named_graphs=graphs) if graphs else []:
+            m = _WIKIDATA_ITEM.fullmatch(str(wd))
+            if not m:
+                continue
+            qid = m.group(1)
+            if e and (e not in found or int(qid[1:]) < int(found[e][1:])):
+                found[e] = qid
+        return found
+
+    def link_wikidata(self, entity: str, qid: str) -> None:
+        """Record that ``entity`` (an IRI) is the Wikidata item ``qid``, in the links graph.
+
+        The links graph is the user's: recomputing facts or rebuilding articles
+        keeps it.
+
+        Raises:
+            ValueError: ``qid`` is not a Wikidata item id such as ``Q42``.
+        """
+        if not re.fullmatch(r"Q[1-9][0-9]*", qid):
+            raise ValueError(f"{qid!r} is not a Wikidata item id such as Q42")
+        self._store.add(
+            ox.Quad(
+                ox.NamedNode(entity),
+                ox.NamedNode(PREFIXES["skos"] + "exactMatch"),
+                ox.NamedNode("http://www.wikidata.org/entity/" + qid),
+                ox.NamedNode(GRAPH_LINKS),
+            )
+        )
+
     def _mark_stale(self) -> str:
         self._dirty = True
         return f"INSERT DATA {{ GRAPH <{GRAPH_STATE}> {{ <{GRAPH_STATE}> <{_CKG}stale> true }} }}"
@@ -236,18 +284,22 @@ class Store:
                 aliases.setdefault(e or "", set()).add(a or "")
 
         support: dict[tuple[str, str, str], set[str]] = {}
+        current: set[tuple[str, str, str]] = set()  # facts some claim states as ongoing
         if graphs:
-            q = """SELECT ?c ?s ?p ?o WHERE { GRAPH ?g {
+            q = """SELECT ?c ?s ?p ?o ?status WHERE { GRAPH ?g {
                 ?c a ckg:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
-                   ckg:polarity "asserted" ; ckg:modality "stated" } }"""
-            for c, s, p, o in self._select(q, named_graphs=graphs):
+                   ckg:polarity "asserted" ; ckg:modality "stated" ; ckg:status ?status } }"""
+            for c, s, p, o, status in self._select(q, named_graphs=graphs):
                 assert c and s and p and o
                 key = normalise(s, _local(p), o, vocab)
                 if key is not None:
                     support.setdefault(key, set()).add(c)
+                    if status != "former":
+                        current.add(key)
 
         quads = facts_quads(labels, types, aliases, support)
-        quads += inference_quads(infer(support, vocab), support)
+        ended = set(support) - current
+        quads += inference_quads(infer(support, vocab, ended), support)
 
         # stale mark first: if we die before the end, the next read recomputes again
         store.update(
@@ -395,6 +447,31 @@ class Store:
             lambda f: ox.serialize(triples, f, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES),
         )
 
+    def merged_graph(
+        self, *, claims: bool = True, facts: bool = True, inferences: bool = True
+    ) -> Graph:
+        """The chosen layers as one in-memory rdflib ``Graph`` (for pyshacl, owlrl, rdflib tools).
+
+        Claim, article and selector IRIs are unique per article, so merging the
+        article graphs loses nothing but which graph a triple was in.
+        """
+        self._ensure_fresh()
+        names: list[ox.NamedNode | ox.BlankNode] = list(self._article_graphs()) if claims else []
+        layers = ((GRAPH_FACTS, facts), (GRAPH_INFERENCES, inferences))
+        names += [ox.NamedNode(g) for g, on in layers if on]
+        store = self._store
+        triples = (q.triple for g in names for q in store.quads_for_pattern(None, None, None, g))
+        data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+        return Graph().parse(data=data.decode("utf-8"), format="nt")
+
+    def claim_articles(self) -> dict[str, str]:
+        """Claim IRI -> the id of the article whose graph holds it."""
+        self._ensure_fresh()
+        q = "SELECT ?c ?g WHERE { GRAPH ?g { ?c a ckg:Claim } }"
+        graphs = self._article_graphs()
+        rows = self._select(q, named_graphs=graphs) if graphs else []
+        return {str(c): article_id_of_graph(str(g)) or "" for c, g in rows}
+
     def __len__(self) -> int:
         """The number of quads in every graph."""
         self._ensure_fresh()
@@ -443,11 +520,22 @@ def _from_rdflib(name: str, value: object) -> object:
     return value
 
 
+def _file_mode(path: Path) -> int:
+    """The mode of the file being replaced, else what a plain ``open`` would give (umask)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def _atomic_write(path: Path, write: Callable[[IO[bytes]], object]) -> Path:
     """Write through ``write`` to a temporary file beside ``path``, then move it into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.fchmod(fd, _file_mode(path))  # mkstemp's 0600 would hide the result from others
         with os.fdopen(fd, "wb") as f:
             write(f)
             f.flush()

@@ -2,83 +2,70 @@
 
 This is the only module that imports pyvis. pyvis provides the page template
 and inlines vis-network; the node and edge lists are built here (pyvis'
-``add_node`` turns quadratic on big graphs), every piece of article text goes
-in as JSON with ``<``, ``>``, ``&``, ``'``, U+2028 and U+2029 escaped, and
-tooltips are plain strings, which vis-network shows as text. The template's
-CDN links (Bootstrap) are removed and a Content-Security-Policy forbids any
-request, so opening the page never touches the network.
-
-Examples:
-    >>> relation_class("motherOf"), relation_class("spouseOf"), relation_class("feudsWith")
-    ('family', 'spouse', 'other')
+``add_node`` turns quadratic on big graphs). Every piece of article text goes
+in as JSON with ``<``, ``>``, ``&``, ``'``, U+2028 and U+2029 escaped and is
+put on screen by the page's script as text (no record has a vis ``title``, so
+vis-network's HTML tooltips never run). The template's CDN links (Bootstrap)
+and vis-network's unused style sheet are removed and a Content-Security-Policy
+forbids any request, so opening the page never touches the network. The look
+is in :mod:`kg.page_assets`, the behaviour in :mod:`kg.page_script`.
 """
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import math
 import os
 import re
 import tempfile
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import pyvis
 from pyvis.network import Network
 
-from kg.errors import KGError
-from kg.graph import degrees, layout_positions
+from kg.errors import KGError, UnknownNameError
+from kg.graph import degrees, ego_graph, resolve
+from kg.layout import family_layout, layout_positions
+from kg.page_assets import (
+    DASH_CLAIM,
+    DASH_FORMER,
+    DIRECTED,
+    FOCUS_COLOR,
+    RELATION_CLASSES,
+    STYLE,
+    panel,
+    relation_class,
+    vis_options,
+)
+from kg.page_script import SCRIPT
 
 if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = [
     "RELATION_CLASSES",
+    "LAYOUTS",
     "LAYOUT_THRESHOLD",
     "relation_class",
+    "PageData",
     "page_data",
     "remote_refs",
     "render_html",
 ]
 
-#: class -> (legend label, colour, relations). Unknown relations fall in "other".
-RELATION_CLASSES: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "family": (
-        "parent / child",
-        "#1f77b4",
-        ("parentOf", "childOf", "motherOf", "fatherOf", "grandparentOf", "grandchildOf"),
-    ),
-    "sibling": ("sibling", "#2ca02c", ("siblingOf",)),
-    "spouse": ("spouse", "#d62728", ("spouseOf",)),
-    "engaged": ("engaged", "#e377c2", ("engagedTo",)),
-    "partner": ("partner", "#ff7f0e", ("partnerOf",)),
-    "relative": ("relative", "#8c564b", ("relativeOf",)),
-    "friend": ("friend", "#17becf", ("friendOf",)),
-    "other": ("other", "#7f7f7f", ()),
-}
-_CLASS_OF = {rel: cls for cls, (_, _, rels) in RELATION_CLASSES.items() for rel in rels}
-_DIRECTED = set(RELATION_CLASSES["family"][2])
-
 #: Above this many people the layout is computed in Python and physics is off.
 LAYOUT_THRESHOLD = 300
-
-_DASH_FORMER = [8, 6]
-_DASH_CLAIM = [2, 5]
-_NODE_COLOR = {
-    "background": "#fdf6e3",
-    "border": "#586e75",
-    "highlight": {"background": "#fff3b0", "border": "#073642"},
-}
+#: The layouts of ``render_html``: force-directed, or a family tree.
+LAYOUTS = ("force", "family")
 _CSP = (
     "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
     "img-src data:; font-src data:"
 )
-
-
-def relation_class(relation: str) -> str:
-    """The legend class (and so the colour) of a relation name."""
-    return _CLASS_OF.get(relation, "other")
 
 
 def _safe_json(obj: Any, **_: Any) -> str:
@@ -101,96 +88,120 @@ def _safe_json(obj: Any, **_: Any) -> str:
     return text
 
 
-def _node_title(name: str, aliases: list[str]) -> str:
-    return name + (f"\nalso known as: {', '.join(aliases)}" if aliases else "")
+@dataclass(frozen=True)
+class PageData:
+    """What the page draws: vis-network records plus the evidence the cards show.
+
+    ``nodes``/``edges`` are vis-network records (edges carry ``relation``,
+    ``status``, ``kgClass``, ``kgEvidence`` indices into ``evidence``,
+    ``kgSources`` indices into ``articles`` and, for claims, ``kgClaim``);
+    ``evidence`` is ``[sentence, article index]``, ``articles`` is
+    ``[id, title, url]``; ``focus`` is the IRI of the person a focused page
+    is centred on.
+    """
+
+    nodes: list[dict[str, Any]]
+    edges: list[dict[str, Any]]
+    physics: bool
+    articles: list[list[str]] = field(default_factory=list)
+    evidence: list[list[Any]] = field(default_factory=list)
+    focus: str | None = None
 
 
-def _edge_title(subject: str, obj: str, data: dict[str, Any]) -> str:
-    kind = "negated claim" if data.get("negated") else "hedged claim" if data.get("hedged") else ""
-    lines = [f"{subject} \u2014 {data['relation']} \u2192 {obj}", f"status: {data['status']}"]
-    if not data.get("fact", True):
-        lines.append(f"not a fact: {kind or 'claim'}")
-    for ev in data.get("evidence", []):
-        source = " ".join(
-            str(part)
-            for part in (
-                ev.get("title") or "",
-                f"[{ev.get('article_id', '')}]",
-                ev.get("url") or "",
-            )
-            if part
-        )
-        lines += ["", f"\u201c{ev.get('sentence', '')}\u201d", f"  \u2014 {source}"]
-    return "\n".join(lines)
+def page_data(graph: nx.MultiDiGraph, layout: str = "force", focus: str | None = None) -> PageData:
+    """The page's node and edge records for a graph, in a stable order.
 
+    With ``layout="force"`` small graphs (up to ``LAYOUT_THRESHOLD`` people) are
+    laid out by vis-network's physics in the browser, which then stops; bigger
+    ones get positions from :func:`kg.layout.layout_positions` and no physics.
+    ``layout="family"`` always uses :func:`kg.layout.family_layout` (parents
+    above children). Negated claims start hidden; hedged ones are drawn dotted.
 
-def page_data(graph: nx.MultiDiGraph) -> tuple[list[dict[str, Any]], list[dict[str, Any]], bool]:
-    """The vis-network node and edge records for a graph, in a stable order.
-
-    Returns ``(nodes, edges, physics)``: physics is off (and nodes carry ``x``/``y``)
-    above ``LAYOUT_THRESHOLD`` people. Claims (edges whose ``fact`` is false)
-    start hidden and carry ``kgClaim`` = ``"hedged"`` or ``"negated"``.
+    Raises:
+        UnknownNameError: an unknown ``layout`` (exit code 2).
 
     Examples:
         >>> from kg.graph import to_networkx
         >>> g = to_networkx([{"iri": "a", "name": "Ann"}, {"iri": "b", "name": "Bo"}],
         ...     [{"subject": "a", "relation": "spouseOf", "object": "b", "fact": True,
-        ...       "former": True}])
-        >>> nodes, edges, physics = page_data(g)
-        >>> [n["label"] for n in nodes], edges[0]["label"], edges[0]["dashes"], physics
-        (['Ann', 'Bo'], 'spouseOf', [8, 6], True)
+        ...       "former": True, "evidence": [{"sentence": "Ann left Bo.", "article_id": "x"}]}])
+        >>> data = page_data(g)
+        >>> [n["label"] for n in data.nodes], data.edges[0]["dashes"], data.physics
+        (['Ann', 'Bo'], [8, 6], True)
+        >>> data.evidence, data.articles
+        ([['Ann left Bo.', 0]], [['x', '', '']])
     """
-    physics = graph.number_of_nodes() <= LAYOUT_THRESHOLD
-    positions = {} if physics else layout_positions(graph)
+    if layout not in LAYOUTS:
+        raise UnknownNameError("layout", layout, list(LAYOUTS))
+    if layout == "family":
+        physics, positions = False, family_layout(graph)
+    else:
+        physics = graph.number_of_nodes() <= LAYOUT_THRESHOLD
+        positions = {} if physics else layout_positions(graph)
     degree = degrees(graph)
-    names = {iri: str(graph.nodes[iri].get("name", iri)) for iri in graph.nodes}
     nodes = []
     for iri in sorted(graph.nodes):
         attrs = graph.nodes[iri]
-        aliases = [str(a) for a in attrs.get("aliases", [])]
         node: dict[str, Any] = {
             "id": iri,
-            "label": names[iri],
-            "title": _node_title(names[iri], aliases),
+            "label": str(attrs.get("name", iri)),
             "size": round(10 + 5 * math.sqrt(degree[iri]), 1),
-            "color": _NODE_COLOR,
         }
-        if not physics:
+        if attrs.get("aliases"):
+            node["aliases"] = [str(a) for a in attrs["aliases"]]
+        if iri == focus:
+            node.update(color=FOCUS_COLOR, borderWidth=4)
+        if positions:
             node["x"], node["y"] = positions[iri]
         nodes.append(node)
 
+    articles: dict[str, int] = {}
+    article_rows: list[list[str]] = []
+    sentences: dict[tuple[str, int], int] = {}
+    evidence: list[list[Any]] = []
     edges: list[dict[str, Any]] = []
     parallel: dict[tuple[str, str], int] = {}
     for u, v, key in sorted(graph.edges(keys=True)):
         data = graph.edges[u, v, key]
         relation = str(data.get("relation", key))
         fact = bool(data.get("fact", True))
-        colour = RELATION_CLASSES[relation_class(relation)][1]
-        pair = (u, v) if u < v else (v, u)
-        index = parallel.get(pair, 0)
-        parallel[pair] = index + 1
+        cls = relation_class(relation)
+        colour = RELATION_CLASSES[cls][1]
+        indices, sources = [], set()
+        for ev in data.get("evidence", []):
+            aid = str(ev.get("article_id") or "")
+            if aid not in articles:
+                articles[aid] = len(article_rows)
+                article_rows.append([aid, str(ev.get("title") or ""), str(ev.get("url") or "")])
+            ref = (str(ev.get("sentence", "")), articles[aid])
+            if ref not in sentences:
+                sentences[ref] = len(evidence)
+                evidence.append(list(ref))
+            indices.append(sentences[ref])
+            sources.add(articles[aid])
         edge: dict[str, Any] = {
             "id": f"e{len(edges)}",
             "from": u,
             "to": v,
             "label": relation if fact or not data.get("negated") else f"not {relation}",
-            "title": _edge_title(names[u], names[v], {**data, "relation": relation}),
-            "color": {
-                "color": colour,
-                "highlight": colour,
-                "hover": colour,
-                "opacity": 1.0 if fact else 0.6,
-            },
-            "arrows": "to" if relation in _DIRECTED or relation_class(relation) == "other" else "",
-            "dashes": _DASH_FORMER if data.get("status") == "former" else False,
-            "width": 2,
+            "color": colour if fact else {"color": colour, "opacity": 0.55},
             "relation": relation,
-            "status": data.get("status", "current"),
+            "status": str(data.get("status", "current")),
+            "kgClass": cls,
+            "kgEvidence": indices,
+            "kgSources": sorted(sources),
         }
+        if relation in DIRECTED or cls == "other":
+            edge["arrows"] = "to"
         if not fact:
-            edge["dashes"] = _DASH_CLAIM
-            edge["hidden"] = True
+            edge["dashes"] = DASH_CLAIM
             edge["kgClaim"] = "negated" if data.get("negated") else "hedged"
+            edge["hidden"] = edge["kgClaim"] == "negated"
+        elif edge["status"] == "former":
+            edge["dashes"] = DASH_FORMER
+        pair = (u, v) if u < v else (v, u)
+        index = parallel.get(pair, 0)
+        parallel[pair] = index + 1
         if index:
             # Parallel edges (motherOf + parentOf, or both directions) curve apart.
             edge["smooth"] = {
@@ -199,130 +210,7 @@ def page_data(graph: nx.MultiDiGraph) -> tuple[list[dict[str, Any]], list[dict[s
                 "roundness": round(0.2 * ((index + 1) // 2), 2),
             }
         edges.append(edge)
-    return nodes, edges, physics
-
-
-def _options(physics: bool, small: bool) -> dict[str, Any]:
-    return {
-        "autoResize": True,
-        "layout": {"randomSeed": 7, "improvedLayout": small},
-        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": not physics},
-        "nodes": {
-            "shape": "dot",
-            "borderWidth": 2,
-            "font": {
-                "size": 15,
-                "face": "sans-serif",
-                "color": "#1b1b1b",
-                "strokeWidth": 3,
-                "strokeColor": "#ffffff",
-            },
-        },
-        "edges": {
-            "smooth": False,
-            "font": {
-                "size": 11,
-                "align": "middle",
-                "color": "#444444",
-                "strokeWidth": 3,
-                "strokeColor": "#ffffff",
-            },
-            "arrows": {"to": {"scaleFactor": 0.6}},
-        },
-        "physics": {
-            "enabled": physics,
-            "solver": "barnesHut",
-            "barnesHut": {
-                "gravitationalConstant": -6000,
-                "centralGravity": 0.25,
-                "springLength": 160,
-                "springConstant": 0.04,
-                "damping": 0.3,
-                "avoidOverlap": 0.3,
-            },
-            "stabilization": {
-                "enabled": physics,
-                "iterations": 400,
-                "updateInterval": 25,
-                "fit": True,
-            },
-            "minVelocity": 1.0,
-        },
-    }
-
-
-def _legend(title: str, nodes: int, edges: list[dict[str, Any]]) -> str:
-    present = {relation_class(e["relation"]) for e in edges}
-    rows = []
-    for cls, (label, colour, _) in RELATION_CLASSES.items():
-        if cls != "other" or "other" in present:
-            rows.append(
-                f'<li><span class="kg-ln" style="border-top-color:{colour}"></span>{label}</li>'
-            )
-    rows.append('<li><span class="kg-ln kg-former"></span>former (divorced, split, ex-)</li>')
-    claims = {kind: sum(e.get("kgClaim") == kind for e in edges) for kind in ("hedged", "negated")}
-    toggles = "".join(
-        f'<label><input type="checkbox" data-kg-claim="{kind}"> show {kind} claims '
-        f"({count})</label>"
-        for kind, count in claims.items()
-        if count
-    )
-    if toggles:
-        rows.append('<li><span class="kg-ln kg-claim"></span>claim, not a fact</li>')
-    facts = sum("kgClaim" not in e for e in edges)
-    return (
-        f'<div id="kg-legend"><h1>{html.escape(title)}</h1>'
-        f'<p class="kg-count">{nodes} people \u00b7 {facts} relations</p>'
-        f"<ul>{''.join(rows)}</ul>{toggles}"
-        '<p class="kg-hint">hover a line for its evidence; click a person to highlight '
-        "their family</p></div>"
-    )
-
-
-_STYLE = """<style>
-html, body { margin: 0; padding: 0; height: 100%; overflow: hidden; font-family: sans-serif; }
-#mynetwork { border: 0 !important; float: none !important; }
-.vis-tooltip { white-space: pre-wrap !important; max-width: 520px;
-  font-family: sans-serif !important; font-size: 13px !important; }
-#kg-legend { position: absolute; top: 10px; left: 10px; z-index: 10;
-  background: rgba(255,255,255,.92); border: 1px solid #ccc; border-radius: 6px;
-  padding: 8px 12px; font-size: 13px; max-width: 260px; }
-#kg-legend h1 { font-size: 16px; margin: 0 0 2px; }
-#kg-legend ul { list-style: none; margin: 6px 0; padding: 0; }
-#kg-legend li { margin: 2px 0; }
-#kg-legend label { display: block; margin: 2px 0; cursor: pointer; }
-.kg-count, .kg-hint { margin: 0; color: #555; }
-.kg-hint { font-size: 11px; margin-top: 6px; }
-.kg-ln { display: inline-block; width: 30px; margin-right: 8px; vertical-align: middle;
-  border-top: 3px solid #555; }
-.kg-ln.kg-former { border-top-style: dashed; }
-.kg-ln.kg-claim { border-top-style: dotted; }
-</style>
-"""
-
-_SCRIPT = """<script>
-(function () {
-  window.kgStable = false;
-  function done() { window.kgStable = true; }
-  if (network.physics.physicsEnabled) {
-    // Stop the simulation once laid out: an idle page must not keep computing.
-    network.once("stabilizationIterationsDone", function () {
-      network.setOptions({physics: {enabled: false}});
-      done();
-    });
-  } else {
-    done();
-  }
-  document.querySelectorAll("input[data-kg-claim]").forEach(function (box) {
-    box.addEventListener("change", function () {
-      var kind = box.getAttribute("data-kg-claim");
-      edges.update(edges.get({filter: function (e) { return e.kgClaim === kind; }})
-        .map(function (e) { return {id: e.id, hidden: !box.checked}; }));
-    });
-  });
-})();
-</script>
-"""
+    return PageData(nodes, edges, physics, article_rows, evidence, focus)
 
 
 class _RemoteRefs(HTMLParser):
@@ -355,57 +243,66 @@ def _replace_once(page: str, old: str, new: str) -> str:
     return page.replace(old, new)
 
 
-def _build_page(graph: nx.MultiDiGraph, title: str) -> str:
-    nodes, edges, physics = page_data(graph)
-    net = Network(
-        height="100vh",
-        width="100%",
-        directed=True,
-        cdn_resources="in_line",
-        neighborhood_highlight=True,
-    )
+def _build_page(graph: nx.MultiDiGraph, title: str, data: PageData) -> str:
+    net = Network(height="100vh", width="100%", directed=True, cdn_resources="in_line")
     env = net.templateEnv
     env.policies["json.dumps_function"] = _safe_json
     # Render the template ourselves rather than through generate_html(): pyvis
-    # switches to an innerHTML tooltip when any title contains "href".
+    # switches to an innerHTML tooltip when any title contains "href" (and no
+    # record here has a title: the hover card is built with textContent).
     page = env.get_template(net.path).render(
         height=net.height,
         width=net.width,
-        nodes=nodes,
-        edges=edges,
+        nodes=data.nodes,
+        edges=data.edges,
         heading="",
-        options=_safe_json(_options(physics, len(nodes) <= 100)),
-        physics_enabled=physics,
+        options=_safe_json(vis_options(data.physics, len(data.nodes), LAYOUT_THRESHOLD)),
+        physics_enabled=data.physics,
         use_DOT=False,
         dot_lang="",
         widget=False,
         bgcolor="#ffffff",
         conf=False,
         tooltip_link=False,
-        neighborhood_highlight=True,
+        neighborhood_highlight=False,
         select_menu=False,
         filter_menu=False,
         notebook=False,
         cdn_resources="in_line",
     )
-    # The template always links Bootstrap from a CDN, and it is not needed.
+    # The template always links Bootstrap from a CDN, and it is not needed; nor is
+    # vis-network's style sheet (220 kB: tooltips, configurator, manipulation UI).
     page = re.sub(r"<link[^>]*bootstrap[^>]*>\s*", "", page)
     page = re.sub(r"<script[^>]*bootstrap[^>]*>\s*</script>\s*", "", page)
     page = re.sub(r"\s*<center>\s*<h1></h1>\s*</center>", "", page)
+    page = _replace_once(page, f"<style>{_vis_css()}</style>", "")
     head = (
         f'<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" '
         f'content="{_CSP}">\n<meta name="viewport" content="width=device-width">\n'
         f"<title>{html.escape(title)}</title>"
     )
     page = _replace_once(page, '<meta charset="utf-8">', head)
-    page = _replace_once(page, "</head>", _STYLE + "</head>")
-    page = _replace_once(page, "<body>", "<body>\n" + _legend(title, len(nodes), edges))
+    page = _replace_once(page, "</head>", STYLE + "</head>")
     page = _replace_once(
-        page, "drawGraph();\n        </script>", "drawGraph();\n        </script>\n" + _SCRIPT
+        page, "<body>", "<body>\n" + panel(title, len(data.nodes), data.edges, len(data.articles))
+    )
+    payload = {"articles": data.articles, "evidence": data.evidence, "focus": data.focus}
+    extra = f'<script type="application/json" id="kg-data">{_safe_json(payload)}</script>\n'
+    page = _replace_once(
+        page,
+        "drawGraph();\n        </script>",
+        "drawGraph();\n        </script>\n" + extra + SCRIPT,
     )
     if "innerHTML = nodeData" in page or remote_refs(page):
         raise RuntimeError(f"page would load remote or HTML content: {remote_refs(page)}")
     return "<!DOCTYPE html>\n" + page.strip() + "\n"
+
+
+@functools.cache
+def _vis_css() -> str:
+    return (Path(pyvis.__file__).parent / "templates/lib/vis-9.1.2/vis-network.css").read_text(
+        encoding="utf-8"
+    )
 
 
 def _write_atomic(path: Path, text: str) -> None:
@@ -422,24 +319,41 @@ def _write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def render_html(graph: nx.MultiDiGraph, path: Path, title: str = "celebrity-kg") -> Path:
+def render_html(
+    graph: nx.MultiDiGraph,
+    path: Path,
+    title: str | None = None,
+    *,
+    focus: str | None = None,
+    depth: int = 2,
+    layout: str = "force",
+) -> Path:
     """Write the graph as an interactive page that works offline, atomically.
 
-    One node per person (label = name, tooltip = name and aliases, size by
-    degree), one edge per relation labelled with its name and coloured by its
-    class; former relations dashed, claims (if the graph has them) dotted and
-    hidden behind checkboxes. Edge tooltips list the evidence sentences and
-    their articles. The same graph always gives the same bytes.
+    One node per person (label = name, size by number of relatives), one edge per
+    relation labelled with its name and coloured by its class; former relations
+    dashed, hedged claims dotted, negated claims hidden behind a checkbox. The
+    page has a search box (any alias, any case or accent), filters by relation
+    class and by source article, and a card with aliases, relations and
+    evidence sentences linked to their articles. The same graph always gives
+    the same bytes.
 
     Args:
-        graph: from :func:`kg.graph.to_networkx`.
+        graph: from :func:`kg.graph.to_networkx` (with ``include_claims=True`` to
+            offer the claim toggles).
         path: the ``.html`` file to write; its folder is created if needed.
-        title: page title, shown above the legend.
+        title: page title (default "celebrity-kg", or the focused person).
+        focus: draw only this person (name, alias or id) and everyone within
+            ``depth`` facts of them.
+        depth: how far from ``focus`` to go.
+        layout: ``"force"`` or ``"family"`` (a family tree: parents above children).
 
     Returns:
         ``path``.
 
     Raises:
+        kg.names.UnknownPersonError: ``focus`` names nobody, or several people.
+        UnknownNameError: an unknown ``layout``.
         KGError: the file cannot be written; the previous file is left as it was.
 
     Examples:
@@ -452,7 +366,15 @@ def render_html(graph: nx.MultiDiGraph, path: Path, title: str = "celebrity-kg")
         (True, False)
     """
     path = Path(path)
-    page = _build_page(graph, title)
+    center = None
+    if layout not in LAYOUTS:
+        raise UnknownNameError("layout", layout, list(LAYOUTS))
+    if focus is not None:
+        center = resolve(graph, focus)
+        name = str(graph.nodes[center].get("name", center))
+        graph = ego_graph(graph, center, depth)
+        title = title or f"{name} and everyone within {depth} step{'s' * (depth != 1)}"
+    page = _build_page(graph, title or "celebrity-kg", page_data(graph, layout, center))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         _write_atomic(path, page)

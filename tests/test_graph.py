@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import networkx as nx
-import pytest
 
-from kg import graph as kg_graph
-from kg.graph import degrees, layout_positions, to_networkx
+from kg.graph import degrees, to_networkx
 
 EX = "http://example.org/person/"
 
@@ -153,35 +151,3 @@ def test_degrees_count_distinct_fact_neighbours():
         EX + "loner": 0,
     }
     assert degrees(g, facts_only=False)[EX + "kylie"] == 3
-
-
-def _chain(n: int, components: int = 1) -> nx.MultiDiGraph:
-    people = [{"iri": f"p{i:05d}", "name": f"P{i}"} for i in range(n)]
-    size = n // components
-    relations = [
-        {"subject": f"p{i - 1:05d}", "relation": "siblingOf", "object": f"p{i:05d}", "fact": True}
-        for i in range(1, n)
-        if i % size
-    ]
-    return to_networkx(people, relations)
-
-
-def test_layout_positions_are_deterministic_distinct_and_complete():
-    g = _chain(60, components=4)
-    pos = layout_positions(g)
-    assert list(pos) == sorted(g.nodes)
-    assert len(set(pos.values())) == 60
-    assert pos == layout_positions(g)
-
-
-@pytest.mark.parametrize("limit", [2000, 10])
-def test_layout_without_scipy_falls_back(monkeypatch, limit):
-    def no_scipy(*args, **kwargs):
-        raise ImportError("No module named 'scipy'")
-
-    monkeypatch.setattr(kg_graph.nx, "spring_layout", no_scipy)
-    monkeypatch.setattr(kg_graph, "DENSE_LAYOUT_LIMIT", limit)
-    g = _chain(40)
-    pos = layout_positions(g)
-    assert len(set(pos.values())) == 40
-    assert pos == layout_positions(g)

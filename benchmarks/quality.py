@@ -1,0 +1,97 @@
+"""Extraction quality: the referee's P/R/F1 on the dev set and on the gossip set.
+
+Runs the extractor on ``../shared/eval/dev.jsonl`` (Re-DocRED + KnowledgeNet)
+and on ``tests/data/gossip.jsonl`` (hand-annotated gossip items), scores both
+with the referee ``../shared/eval/score.py`` (or ``$KG_REFEREE``) and writes
+one table (overall, per relation, per source) to ``benchmarks/README.md``
+between ``<!-- quality:start -->`` and ``<!-- quality:end -->``. The table is
+printed too.
+
+    python benchmarks/quality.py [--referee PATH] [--dev PATH] [--gossip PATH] [--no-write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import time
+from pathlib import Path
+
+from readme_section import revision, write_section
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "eval"
+
+
+def _row(name: str, scope: str, m: dict) -> str:
+    return (
+        f"| {name} | {scope} | {m['tp']} | {m['fp']} | {m['fn']} "
+        f"| {m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} |"
+    )
+
+
+def table(results: dict[str, dict], seconds: float) -> str:
+    """The markdown section: one block of rows per gold set, then the qualifier lines."""
+    lines = [
+        f"Referee scores, measured {dt.date.today().isoformat()} at {revision()} "
+        f"(`python benchmarks/quality.py`, {seconds:.0f} s). Targets on dev: "
+        "F1 >= 0.70 with P >= 0.85.",
+        "",
+        "| set | scope | tp | fp | fn | P | R | F1 |",
+        "|---|---|--:|--:|--:|--:|--:|--:|",
+    ]
+    for name, res in results.items():
+        lines.append(_row(f"**{name}**", "**overall**", res["overall"]))
+        lines += [_row(name, rel, m) for rel, m in res["by_relation"].items()]
+        lines += [_row(name, f"source: {src}", m) for src, m in res["by_source"].items()]
+    lines.append("")
+    for name, res in results.items():
+        notes = [
+            f"former status accuracy on matches {res['former_accuracy'] or 'n/a (not in gold)'}",
+            f"negated gold relations reported as negated {res['negations_recognised']}",
+        ]
+        if "persons" in res:
+            p = res["persons"]
+            notes.append(
+                f"persons found {p['found']}/{p['gold']}, "
+                f"non-persons typed as Person {len(p['false_persons'])}"
+            )
+        if res["unknown_relations"]:
+            notes.append(f"relations not scored {res['unknown_relations']}")
+        lines.append(f"- {name}: " + "; ".join(notes) + ".")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--referee", default=os.environ.get("KG_REFEREE") or SHARED / "score.py")
+    ap.add_argument("--dev", type=Path, default=SHARED / "dev.jsonl")
+    ap.add_argument("--gossip", type=Path, default=ROOT / "tests" / "data" / "gossip.jsonl")
+    ap.add_argument("--no-write", action="store_true", help="print only; leave README.md alone")
+    args = ap.parse_args(argv)
+
+    from kg.errors import KGError
+    from kg.evaluate import evaluate
+    from kg.extract import Extractor
+
+    began = time.perf_counter()
+    try:
+        extractor = Extractor()
+        results = {
+            "dev": evaluate(args.dev, args.referee, extractor=extractor),
+            "gossip": evaluate(args.gossip, args.referee, extractor=extractor),
+        }
+    except KGError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    body = table(results, time.perf_counter() - began)
+    print(body, end="")
+    if not args.no_write:
+        print(f"written to {write_section('quality', body)}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
