@@ -27,6 +27,7 @@ __all__ = ["Reference", "Coreference", "resolve", "is_kin_noun", "in_title", "SU
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _WINDOW = 2  # sentences before the current one
 _SUBJECTLESS = {"advcl", "xcomp", "conj", "pcomp", "acl"}  # clauses that borrow their head's subject
+_COUPLE_WORDS = {"wife", "husband", "spouse", "partner", "girlfriend", "boyfriend", "fiancé", "fiancée", "fiance", "fiancee"}
 _GROUP_NOUNS = {"couple", "pair", "duo", "two", "newlyweds", "lovebirds", "parents", "exes"}
 
 
@@ -260,6 +261,9 @@ class Coreference:
         if gender:
             self._resolve_gender(pid, gender)
         self._set(tok, pid, how, 1.0 if how != "salience" else 0.6)
+        owner = self._owner(tok)
+        if owner is not None and owner != pid and tok.lemma_.lower() in _COUPLE_WORDS:
+            self._last_group = ((owner, pid), self._sent_of[tok.i])  # "his wife, Shelby, and their kids"
 
     def _role(self, tok: Token) -> None:
         """"The singer", "the actress": the most salient person of earlier sentences."""

@@ -68,7 +68,8 @@ ROLE_NOUNS = set(
     "veteran politician senator governor president architect artist painter photographer "
     "hotelier restaurateur investor executive ceo founder reality tv coroner deputy judge sheriff "
     "mayor bishop pastor reverend captain general colonel sergeant officer commissioner attorney "
-    "lawyer doctor nurse professor dean trainer manager agent".split()
+    "lawyer doctor nurse professor dean trainer manager agent hitmaker rocker crooner songstress "
+    "diva heartthrob frontman frontwoman bandmate co-star costar starlet".split()
 )
 
 # Nobility and office titles: a title alone is not a name ("the first Baron's father").
@@ -82,7 +83,7 @@ TITLES = set(
 # ("her divorce with X", "their marriage").
 EVENT_NOUNS = {
     "marriage", "wedding", "divorce", "engagement", "relationship", "romance", "fling",
-    "split", "breakup", "separation", "union", "courtship",
+    "split", "breakup", "separation", "union", "courtship", "friendship",
 }  # fmt: skip
 
 # Words that make a statement hearsay rather than fact.
