@@ -306,9 +306,8 @@ COREFERENCE = [
     # gender agreement picks the owner
     ("Ruby Calder introduced Felix Brandt to her sister, Tessa Monroe.",
      {"Ruby Calder | siblingOf | Tessa Monroe"}),
-    xfail("Mia Thornton met Ethan Caldwell at a party. His sister, Ruby Caldwell, introduced them.",
-     {"Ethan Caldwell | siblingOf | Ruby Caldwell"},
-     "'His' goes to Mia Thornton, the first person, not to the only man, Ethan Caldwell"),
+    ("Mia Thornton met Ethan Caldwell at a party. His sister, Ruby Caldwell, introduced them.",
+     {"Ethan Caldwell | siblingOf | Ruby Caldwell"}),
     ("Grace Whitfield's daughter, Sophie Langford, is engaged. "
      "Her fiancé, Ryan Delgado, is a chef.",
      {"Grace Whitfield | parentOf | Sophie Langford",

@@ -182,7 +182,7 @@ class Coreference:
         for seen in self._history:
             if seen.sent < sent - _WINDOW or seen.person in exclude:
                 continue
-            person_gender = self.people.persons[seen.person].gender
+            person_gender = self.gender_of(seen.person)
             if gender and person_gender and person_gender != gender:
                 continue
             prev = best.get(seen.person)
@@ -250,10 +250,7 @@ class Coreference:
                 # A relation hangs on it: demand a known, agreeing gender, and someone
                 # from an earlier sentence (in its own sentence the grammar would say who).
                 here = self._sent_of[tok.i]
-                cands = [
-                    c for c in cands
-                    if gender and self.people.persons[c.person].gender == gender and c.sent < here
-                ]
+                cands = [c for c in cands if gender and self.gender_of(c.person) == gender and c.sent < here]
             if cands:
                 how, pid = "salience", cands[0].person
         if pid is None:
@@ -286,8 +283,13 @@ class Coreference:
         return None
 
     def _agrees(self, pid: int, gender: str) -> bool:
-        known = self.people.persons[pid].gender
+        known = self.gender_of(pid)
         return known is None or known == gender
+
+    def gender_of(self, pid: int) -> str | None:
+        """What the article says about the person's gender, else what the first name suggests."""
+        person = self.people.persons[pid]
+        return person.gender or person.hint
 
     def _resolve_gender(self, pid: int, gender: str) -> None:
         person = self.people.persons[pid]

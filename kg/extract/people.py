@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
 
 from spacy.tokens import Doc, Span, Token
 
@@ -25,6 +27,19 @@ from kg.extract.lexicon import (
 __all__ = ["Mention", "Person", "People", "find_people", "normalize"]
 
 _OTHER_NAME_LABELS = {"", "GPE", "NORP", "ORG", "LOC", "PRODUCT", "WORK_OF_ART", "FAC"}
+
+
+@cache
+def first_name_genders() -> dict[str, str]:
+    """Common first names and the gender most people with the name have
+    (``first_names.tsv``, derived from nomquamgender; see its LICENSE file).
+
+    Examples:
+        >>> first_name_genders()["khloe"], "jordan" in first_name_genders()
+        ('f', False)
+    """
+    text = (files("kg.extract") / "first_names.tsv").read_text(encoding="utf-8")
+    return dict(line.split("\t") for line in text.splitlines() if "\t" in line)
 
 
 def normalize(text: str) -> str:
@@ -58,7 +73,8 @@ class Person:
     name: str
     words: frozenset[str]
     suffix: str = ""
-    gender: str | None = None
+    gender: str | None = None  # what the article says: "Mr.", "his wife X", she
+    hint: str | None = None  # what the first name suggests; weaker than ``gender``
     mentions: list[Mention] = field(default_factory=list)
     aliases: set[str] = field(default_factory=set)
 
@@ -272,9 +288,11 @@ def find_people(doc: Doc, kin_words: set[str] = frozenset()) -> People:  # type:
     for m in mentions:
         for i in range(m.start, m.end):
             token_person[i] = m.person
+    names = first_name_genders()
     for person in persons:
         person.mentions.sort(key=lambda m: m.start)
         person.aliases = {m.text for m in person.mentions} - {person.name}
+        person.hint = names.get(normalize(person.name).split()[0])
     return People(persons, token_person)
 
 
