@@ -246,14 +246,14 @@ def _surname(person: Person) -> str:
 
 
 def _join(
-    persons: list[Person], words: set[str], suffix: str, before: int, last_seen: dict[int, int]
+    persons: list[Person], words: set[str], suffix: str, before: int, first_seen: dict[int, int]
 ) -> Person | None:
     hits = [p for p in persons if words <= p.words and (not suffix or suffix == p.suffix)]
     # A bare surname before the full name names someone else: "Michie is the son of Donald Michie".
-    hits = [p for p in hits if not (len(words) == 1 and before < last_seen.get(p.id, before) and _surname(p) in words)]
-    if len(hits) > 1:  # "Griffey" with Jr. and Sr. around: the one mentioned last
-        seen = [p for p in hits if last_seen.get(p.id, -1) < before]
-        hits = sorted(seen or hits, key=lambda p: last_seen.get(p.id, -1), reverse=True)
+    hits = [p for p in hits if not (len(words) == 1 and before < first_seen.get(p.id, before) and _surname(p) in words)]
+    if len(hits) > 1:  # "Carter" with Rufus and William Carter around: the one introduced first,
+        seen = [p for p in hits if first_seen.get(p.id, -1) < before]  # usually the article's subject
+        hits = sorted(seen or hits, key=lambda p: first_seen.get(p.id, -1))
     return hits[0] if hits else None
 
 
