@@ -81,6 +81,8 @@ class Coreference:
         self._history: list[_Seen] = []
         self.groups: dict[int, tuple[int, ...]] = {}  # plural token -> the people it stands for
         self._last_group: tuple[tuple[int, ...], int] | None = None  # (people, sentence)
+        firsts = [(min(m.start for m in p.mentions), p.id) for p in people.persons if p.mentions]
+        self._topic = min(firsts)[1] if firsts else -1
         self._vote_genders()
         self._run()
 
@@ -190,7 +192,8 @@ class Coreference:
             if prev is None or seen.token > prev.token:
                 subject = seen.subject or (prev is not None and prev.subject and prev.sent == seen.sent)
                 best[seen.person] = _Seen(seen.token, seen.person, subject, seen.sent)
-        return sorted(best.values(), key=lambda s: (sent - s.sent, not s.subject, -s.token))
+        # The person the article is about (named first) stays salient a sentence longer.
+        return sorted(best.values(), key=lambda s: (sent - s.sent - (s.person == self._topic), not s.subject, -s.token))
 
     def _pronoun(self, tok: Token, gender: str) -> None:
         exclude: set[int] = set()
