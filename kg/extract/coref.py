@@ -193,7 +193,10 @@ class Coreference:
                 subject = seen.subject or (prev is not None and prev.subject and prev.sent == seen.sent)
                 best[seen.person] = _Seen(seen.token, seen.person, subject, seen.sent)
         # The person the article is about (named first) stays salient a sentence longer.
-        return sorted(best.values(), key=lambda s: (sent - s.sent - (s.person == self._topic), not s.subject, -s.token))
+        return sorted(
+            best.values(),
+            key=lambda s: (sent - s.sent - (s.person == self._topic and s.subject), not s.subject, -s.token),
+        )
 
     def _pronoun(self, tok: Token, gender: str) -> None:
         exclude: set[int] = set()
