@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.coref import Coreference, is_kin_noun
+from kg.extract.coref import Coreference
 from kg.extract.people import People
+from kg.extract.syntax import is_kin_noun
 from kg.ontology import Vocabulary
 from kg.registry import Registry
 
@@ -78,7 +79,9 @@ class Context:
     def persons_in(self, tok: Token) -> list[Ref]:
         """The people ``tok`` and its coordinated siblings ("A, B and C") stand for."""
         if not self.is_person(tok) and tok.pos_ == "NOUN":  # "architect Paul Okoye"
-            named = [c for c in tok.children if c.dep_ in {"appos", "compound"} and self.is_person(c)]
+            named = [
+                c for c in tok.children if c.dep_ in {"appos", "compound"} and self.is_person(c)
+            ]
             tok = named[0] if named else tok
         found = self.refs(tok)
         for conj in _conjuncts(tok):

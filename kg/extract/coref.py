@@ -19,15 +19,34 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.lexicon import EVENT_NOUNS, HONORIFICS, PRONOUN_GENDER, ROLE_NOUNS, gender_of_word
+from kg.extract.lexicon import PRONOUN_GENDER, gender_of_word
 from kg.extract.people import People
+from kg.extract.syntax import (
+    SUBJECT_DEPS,
+    appositive_name,
+    clause_of,
+    is_bare_name,
+    is_kin_noun,
+    is_place,
+    is_role_nominal,
+    phrase_head,
+)
 
-__all__ = ["Reference", "Coreference", "resolve", "is_kin_noun", "in_title", "SUBJECT_DEPS"]
+__all__ = ["Reference", "Coreference", "resolve"]
 
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _WINDOW = 2  # sentences before the current one
-_SUBJECTLESS = {"advcl", "xcomp", "conj", "pcomp", "acl"}  # clauses that borrow their head's subject
-_COUPLE_WORDS = {"wife", "husband", "spouse", "partner", "girlfriend", "boyfriend", "fiancé", "fiancée", "fiance", "fiancee"}
+_COUPLE_WORDS = {
+    "wife",
+    "husband",
+    "spouse",
+    "partner",
+    "girlfriend",
+    "boyfriend",
+    "fiancé",
+    "fiancée",
+    "fiance",
+    "fiancee",
+}
 _GROUP_NOUNS = {"couple", "pair", "duo", "two", "newlyweds", "lovebirds", "parents", "exes"}
 
 
@@ -46,24 +65,6 @@ class _Seen:
     person: int
     subject: bool
     sent: int
-
-
-def is_kin_noun(tok: Token, triggers: set[str]) -> bool:
-    """True for a noun that names a person by kinship or role ("daughter", "Mom"),
-    but not one narrowed by a noun ("business partners")."""
-    return (
-        tok.pos_ in {"NOUN", "PROPN"}
-        and (tok.lower_ in triggers or tok.lemma_.lower() in triggers)
-        and tok.lower_ not in EVENT_NOUNS
-        and tok.lemma_.lower() not in EVENT_NOUNS
-        and not any(
-            c.i < tok.i and ((c.dep_ == "compound" and c.pos_ == "NOUN") or (c.dep_ == "amod" and c.tag_ == "VBG"))
-            for c in tok.children
-        )  # "business partners", "sparring partner"
-        and not in_title(tok)
-        and tok.ent_type_ in {"", "PERSON", "NORP", "GPE"}  # not inside a title: "Mother of Pearl", "Aunt Hattie's"
-        and not (tok.lower_ == "ex" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-")
-    )
 
 
 class Coreference:
@@ -135,23 +136,30 @@ class Coreference:
                     self._plural(tok)
                 else:
                     self._pronoun(tok, PRONOUN_GENDER[low])
-            elif low in _GROUP_NOUNS and any(c.lower_ in {"the", "both"} for c in tok.children):
-                self._plural(tok)
-            elif low == "both" and tok.dep_ in SUBJECT_DEPS:  # "both have always said"
+            elif (
+                low in _GROUP_NOUNS
+                and any(c.lower_ in {"the", "both"} for c in tok.children)
+                or low == "both"
+                and tok.dep_ in SUBJECT_DEPS
+            ):
                 self._plural(tok)
             elif is_kin_noun(tok, self.triggers):
                 self._kin_noun(tok)
-            elif _role_nominal(tok):
+            elif is_role_nominal(tok):
                 self._role(tok)
 
     def _see(self, tok: Token, pid: int) -> None:
-        head = _phrase_head(tok)
+        head = phrase_head(tok)
         sent = self._sent_of[tok.i]
         self._history.append(_Seen(tok.i, pid, head.dep_ in SUBJECT_DEPS, sent))
         if head.dep_ == "conj":  # "A and B", "A and his wife B": a group "they" can refer to
             first = self._person_at(head.head) if head.head.i != head.i else None
             if first is not None and first != pid:
-                people = self._last_group[0] if self._last_group and first in self._last_group[0] else (first,)
+                people = (
+                    self._last_group[0]
+                    if self._last_group and first in self._last_group[0]
+                    else (first,)
+                )
                 self._last_group = ((*people, pid) if pid not in people else people, sent)
         partner = self._partner_of(head)
         if partner is not None and partner != pid:  # "A married B; their children ..."
@@ -170,7 +178,7 @@ class Coreference:
         return ref.person if ref else None
 
     def _plural(self, tok: Token) -> None:
-        """"they", "their", "the couple": the last group named in the window."""
+        """ "they", "their", "the couple": the last group named in the window."""
         if self._last_group and self._sent_of[tok.i] - self._last_group[1] <= _WINDOW:
             self.groups[tok.i] = self._last_group[0]
 
@@ -190,12 +198,18 @@ class Coreference:
             prev = best.get(seen.person)
             # keep the latest mention, but remember a subject role in the same sentence
             if prev is None or seen.token > prev.token:
-                subject = seen.subject or (prev is not None and prev.subject and prev.sent == seen.sent)
+                subject = seen.subject or (
+                    prev is not None and prev.subject and prev.sent == seen.sent
+                )
                 best[seen.person] = _Seen(seen.token, seen.person, subject, seen.sent)
         # The person the article is about (named first) stays salient a sentence longer.
         return sorted(
             best.values(),
-            key=lambda s: (sent - s.sent - (s.person == self._topic and s.subject), not s.subject, -s.token),
+            key=lambda s: (
+                sent - s.sent - (s.person == self._topic and s.subject),
+                not s.subject,
+                -s.token,
+            ),
         )
 
     def _pronoun(self, tok: Token, gender: str) -> None:
@@ -206,13 +220,12 @@ class Coreference:
             if first is not None and self._agrees(first, gender):
                 self._set(tok, first, "pronoun", 0.85)
                 return
-        clause = _clause(tok)
+        clause = clause_of(tok)
         subject = _subject_person(clause, self)
-        if tok.dep_ == "poss" and subject is not None and subject.person != -1:
-            if self._agrees(subject.person, gender):
-                self._resolve_gender(subject.person, gender)
-                self._set(tok, subject.person, "pronoun", 0.85)
-                return
+        if tok.dep_ == "poss" and subject is not None and self._agrees(subject.person, gender):
+            self._resolve_gender(subject.person, gender)  # "Kris loves her daughter": her is Kris
+            self._set(tok, subject.person, "pronoun", 0.85)
+            return
         if tok.dep_ not in SUBJECT_DEPS and tok.dep_ != "poss" and subject is not None:
             exclude.add(subject.person)  # "Kris supports her": her is not Kris
         cands = self._candidates(tok, gender, exclude)
@@ -225,38 +238,50 @@ class Coreference:
 
     def _kin_noun(self, tok: Token) -> None:
         gender = gender_of_word(tok.lower_) or gender_of_word(tok.lemma_)
-        named = _appositive_name(tok, self.people.token_person)
+        named = appositive_name(tok, self.people.token_person)
         how, pid = "appositive", named
-        if pid is None and tok.dep_ == "conj" and not any(c.dep_ in {"poss", "appos"} for c in tok.children):
-            # "son of A and brother of B", "her husband John and son Peter": the same person(s) as the head
+        if (
+            pid is None
+            and tok.dep_ == "conj"
+            and not any(c.dep_ in {"poss", "appos"} for c in tok.children)
+        ):
+            # "son of A and brother of B": the same person as the head noun
             head_ref = self.refs.get(tok.head.i)
             of = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
             if head_ref is not None and is_kin_noun(tok.head, self.triggers) and of:
                 how, pid = head_ref.how, head_ref.person
-        attr = tok.head if tok.dep_ == "conj" and tok.head.dep_ == "attr" else tok  # "father of A and grandfather of B"
+        attr = (
+            tok.head if tok.dep_ == "conj" and tok.head.dep_ == "attr" else tok
+        )  # "father of A and grandfather of B"
         if pid is None and attr.dep_ == "attr" and attr.head.lemma_ == "be":
             how, pid = "copula", _person_of_subject(attr.head, self)
-        if pid is None and tok.dep_ in SUBJECT_DEPS and tok.head.lemma_ == "be":  # "His brother was Harry"
+        if (
+            pid is None and tok.dep_ in SUBJECT_DEPS and tok.head.lemma_ == "be"
+        ):  # "His brother was Harry"
             named = [self._person_at(c) for c in tok.head.children if c.dep_ == "attr"]
             how, pid = "copula", next((p for p in named if p is not None), None)
         if pid is None and tok.dep_ == "appos":
             how, pid = "appositive", self._person_at(tok.head)
-            if pid is None and _is_place(tok.head):  # "He was born in Berthier, the son of Louis"
-                how, pid = "copula", _person_of_subject(_clause(tok.head), self)
+            if pid is None and is_place(tok.head):  # "He was born in Berthier, the son of Louis"
+                how, pid = "copula", _person_of_subject(clause_of(tok.head), self)
         if any(c.dep_ == "appos" for c in tok.children):
             pass  # named, but not as a person we know: never guess
         elif pid is None and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "dative"} | (
             {"ROOT"} if tok.is_title else set()
         ):
             owner = self._owner(tok)
-            if owner is None and not _bare_name(tok):
+            if owner is None and not is_bare_name(tok):
                 return
             cands = self._candidates(tok, gender, {owner} if owner is not None else set())
             if owner is not None:
                 # A relation hangs on it: demand a known, agreeing gender, and someone
                 # from an earlier sentence (in its own sentence the grammar would say who).
                 here = self._sent_of[tok.i]
-                cands = [c for c in cands if gender and self.gender_of(c.person) == gender and c.sent < here]
+                cands = [
+                    c
+                    for c in cands
+                    if gender and self.gender_of(c.person) == gender and c.sent < here
+                ]
             if cands:
                 how, pid = "salience", cands[0].person
         if pid is None:
@@ -266,10 +291,13 @@ class Coreference:
         self._set(tok, pid, how, 1.0 if how != "salience" else 0.6)
         owner = self._owner(tok)
         if owner is not None and owner != pid and tok.lemma_.lower() in _COUPLE_WORDS:
-            self._last_group = ((owner, pid), self._sent_of[tok.i])  # "his wife, Shelby, and their kids"
+            self._last_group = (
+                (owner, pid),
+                self._sent_of[tok.i],
+            )  # "his wife, Shelby, and their kids"
 
     def _role(self, tok: Token) -> None:
-        """"The singer", "the actress": the most salient person of earlier sentences."""
+        """ "The singer", "the actress": the most salient person of earlier sentences."""
         gender = gender_of_word(tok.lower_)
         here = self._sent_of[tok.i]
         cands = [c for c in self._candidates(tok, gender, set()) if c.sent < here]
@@ -303,56 +331,6 @@ class Coreference:
             person.gender = gender
 
 
-def _is_place(tok: Token) -> bool:
-    return tok.ent_type_ in {"GPE", "LOC", "FAC"} or (
-        tok.dep_ == "pobj" and tok.head.lower_ in {"in", "at", "near"}
-    )
-
-
-def _role_nominal(tok: Token) -> bool:
-    """"the singer", "The actress" as the subject or object of a clause."""
-    return (
-        tok.pos_ == "NOUN"
-        and tok.lemma_.lower() in ROLE_NOUNS
-        and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "poss"}
-        and any(c.lower_ == "the" for c in tok.children)
-        and not any(c.dep_ in {"compound", "amod"} and c.pos_ == "NOUN" for c in tok.children)
-    )
-
-
-def in_title(tok: Token) -> bool:
-    """A capitalised word inside a run of capitalised words mid-sentence is part of
-    a title or a name: "The Delaney Sisters", "Dear Abby's Brother", "Married to the Mob"."""
-    if not tok.is_title or tok.is_sent_start:
-        return False
-    doc = tok.doc
-    before = tok.i > 0 and doc[tok.i - 1].is_title and not doc[tok.i - 1].is_sent_start
-    before = before or (tok.i > 1 and doc[tok.i - 1].tag_ == "POS" and doc[tok.i - 2].is_title)
-    after = tok.i + 1 < len(doc) and doc[tok.i + 1].is_title
-    return before or after
-
-
-def _phrase_head(tok: Token) -> Token:
-    while tok.dep_ in {"compound", "flat"} and tok.head.i != tok.i:
-        tok = tok.head
-    return tok
-
-
-def _clause(tok: Token) -> Token:
-    """The verb (or root) that heads the clause of ``tok``; for a clause without
-    a subject ("being succeeded by his son"), the verb it depends on."""
-    node = tok
-    while node.head.i != node.i and node.pos_ not in {"VERB", "AUX"}:
-        node = node.head
-    for _ in range(3):
-        if any(c.dep_ in SUBJECT_DEPS for c in node.children) or node.dep_ not in _SUBJECTLESS:
-            break
-        node = node.head
-        while node.head.i != node.i and node.pos_ not in {"VERB", "AUX"}:
-            node = node.head
-    return node
-
-
 def _subject_person(verb: Token, coref: Coreference) -> Reference | None:
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
@@ -365,37 +343,6 @@ def _subject_person(verb: Token, coref: Coreference) -> Reference | None:
 def _person_of_subject(verb: Token, coref: Coreference) -> int | None:
     ref = _subject_person(verb, coref)
     return ref.person if ref else None
-
-
-def _appositive_name(tok: Token, token_person: dict[int, int]) -> int | None:
-    """The person named next to a kinship noun: "her daughter, Khloe", "his wife Donna"."""
-    for child in tok.children:
-        if child.dep_ in {"appos", "compound", "npadvmod"} and child.i > tok.i:
-            if child.i in token_person:
-                return token_person[child.i]
-            for grand in child.children:  # "her husband, rugby player Finn Gallagher"
-                if child.pos_ == "NOUN" and grand.dep_ in {"appos", "compound"} and grand.i in token_person:
-                    return token_person[grand.i]
-    doc, nxt = tok.doc, tok.i + 1
-    if nxt < len(doc) and nxt in token_person and doc[nxt].head.i in {tok.i, *[c.i for c in tok.children]}:
-        return token_person[nxt]
-    # The parser lost the apposition: "her husband, rugby player Finn Gallagher,"
-    if nxt < len(doc) and doc[nxt].text == "," and tok.tag_ == "NN":
-        j = nxt + 1
-        while j < min(len(doc), nxt + 4) and j not in token_person and (
-            doc[j].pos_ in {"NOUN", "ADJ"} or doc[j].lower_ in HONORIFICS  # "her son, Dr. Nelson"
-        ):
-            j += 1
-        if j in token_person:
-            return token_person[j]
-    return None
-
-
-def _bare_name(tok: Token) -> bool:
-    """A capitalised kinship word used as a name: "Mom is speaking up"."""
-    return tok.is_title and not any(c.dep_ in {"det", "poss"} for c in tok.children) and tok.i > 0 and (
-        not tok.is_sent_start or tok.dep_ in SUBJECT_DEPS
-    )
 
 
 def resolve(doc: Doc, people: People, triggers: set[str]) -> Coreference:

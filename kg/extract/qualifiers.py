@@ -19,8 +19,25 @@ from kg.extract.lexicon import FRIENDS_ONLY, HEDGE_LEMMAS, HEDGE_WORDS, NEGATION
 
 __all__ = ["Qualifiers", "qualify"]
 
-_FORMER_MODIFIERS = {"ex", "ex-", "former", "late", "estranged", "erstwhile", "then", "first", "previous"}
-_ENDING_VERBS = {"call", "break", "end", "cancel", "annul", "dissolve"}  # "called off their engagement"
+_FORMER_MODIFIERS = {
+    "ex",
+    "ex-",
+    "former",
+    "late",
+    "estranged",
+    "erstwhile",
+    "then",
+    "first",
+    "previous",
+}
+_ENDING_VERBS = {
+    "call",
+    "break",
+    "end",
+    "cancel",
+    "annul",
+    "dissolve",
+}  # "called off their engagement"
 _TIME_PREPS = {"in", "since", "from", "until", "till", "to", "during", "on", "after", "before"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -56,8 +73,29 @@ def is_negated(trigger: Token, romantic: bool) -> bool:
     return romantic and any(phrase in sent for phrase in FRIENDS_ONLY)
 
 
-_REPORTING = {"say", "tell", "claim", "report", "reveal", "add", "insist", "confirm", "dish", "spill"}
-_SOURCES = {"source", "sources", "insider", "insiders", "pal", "friend", "tipster", "onlooker", "eyewitness"}
+_REPORTING = {
+    "say",
+    "tell",
+    "claim",
+    "report",
+    "reveal",
+    "add",
+    "insist",
+    "confirm",
+    "dish",
+    "spill",
+}
+_SOURCES = {
+    "source",
+    "sources",
+    "insider",
+    "insiders",
+    "pal",
+    "friend",
+    "tipster",
+    "onlooker",
+    "eyewitness",
+}
 
 
 def is_hedged(trigger: Token) -> bool:
@@ -69,7 +107,11 @@ def is_hedged(trigger: Token) -> bool:
     """
     chain = _ancestors_in_clause(trigger)
     nominal = trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ != "attr"
-    scope = chain[:1] if nominal else chain[: next((i + 1 for i, t in enumerate(chain) if t.dep_ == "ROOT"), None)]
+    scope = (
+        chain[:1]
+        if nominal
+        else chain[: next((i + 1 for i, t in enumerate(chain) if t.dep_ == "ROOT"), None)]
+    )
     if any(c.lower_ in HEDGE_WORDS for node in scope for c in [node, *node.children]):
         return True
     for node in chain[1:]:
@@ -90,7 +132,11 @@ def is_former(trigger: Token, former_word: bool, *people: Token) -> bool:
     if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in _ENDING_VERBS:
         return True
     for tok in (trigger, *people):
-        if any(c.lower_ in _FORMER_MODIFIERS for c in tok.children if c.dep_ in {"amod", "compound", "advmod"}):
+        if any(
+            c.lower_ in _FORMER_MODIFIERS
+            for c in tok.children
+            if c.dep_ in {"amod", "compound", "advmod"}
+        ):
             return True
         if tok.i > 0 and tok.doc[tok.i - 1].lower_ in {"ex", "ex-"}:
             return True
@@ -120,7 +166,12 @@ def _prep_years(prep: Token) -> list[str]:
     for obj in prep.children:
         if obj.dep_ == "pobj":
             found += _YEAR.findall(obj.text)
-            found += [y for p in obj.children if p.dep_ == "prep" and p.lower_ in _TIME_PREPS for y in _prep_years(p)]
+            found += [
+                y
+                for p in obj.children
+                if p.dep_ == "prep" and p.lower_ in _TIME_PREPS
+                for y in _prep_years(p)
+            ]
         elif obj.dep_ == "prep" and obj.lower_ in _TIME_PREPS:
             found += _prep_years(obj)
     return found

@@ -20,8 +20,8 @@ from itertools import combinations
 from spacy.tokens import Token
 
 from kg.extract.context import Candidate, Context, Ref, rules
-from kg.extract.coref import SUBJECT_DEPS, in_title
 from kg.extract.lexicon import EVENT_NOUNS, NON_RELATION_VERBS
+from kg.extract.syntax import SUBJECT_DEPS, in_title
 from kg.ontology import Relation
 
 __all__ = ["trigger_relations"]
@@ -68,34 +68,57 @@ def _owners(ctx: Context, noun: Token) -> list[Ref]:
     """The people in "X's mom", "their son"; a conjunct without its own owner
     shares its head's: "their son Stanley and daughter Soleil"."""
     doc = noun.doc
-    if noun.i >= 2 and doc[noun.i - 1].text == "-" and doc[noun.i - 2].lower_ == "ex":
-        if not any(c.dep_ == "poss" for c in noun.children):  # "X's ex-husband": the owner hangs on "ex"
-            noun = doc[noun.i - 2]
+    ex_prefix = noun.i >= 2 and doc[noun.i - 1].text == "-" and doc[noun.i - 2].lower_ == "ex"
+    if ex_prefix and not any(c.dep_ == "poss" for c in noun.children):
+        noun = doc[noun.i - 2]  # "X's ex-husband": the owner hangs on "ex"
     if noun.dep_ == "compound" and not any(c.dep_ == "poss" for c in noun.children):
         noun = noun.head  # "their son Stanley and daughter Soleil": "daughter" modifies "Soleil"
-    while not any(c.dep_ == "poss" for c in noun.children) and noun.dep_ == "conj" and (
-        ctx.is_kin(noun.head) or noun.pos_ == "PROPN"
+    while (
+        not any(c.dep_ == "poss" for c in noun.children)
+        and noun.dep_ == "conj"
+        and (ctx.is_kin(noun.head) or noun.pos_ == "PROPN")
     ):
         noun = noun.head
     return _people(ctx, [c for c in noun.children if c.dep_ == "poss"])
 
 
 def _of_objects(ctx: Context, noun: Token, preps: set[str]) -> list[Ref]:
-    return _people(ctx, [g for c in noun.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"])
+    return _people(
+        ctx,
+        [
+            g
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ in preps
+            for g in c.children
+            if g.dep_ == "pobj"
+        ],
+    )
 
 
 def _referents(ctx: Context, noun: Token) -> list[Ref]:
     """The people a kinship noun stands for: its appositive names, else itself."""
-    named = [c for c in noun.children if c.dep_ in {"appos", "compound"} and c.i > noun.i and ctx.persons_in(c)]
+    named = [
+        c
+        for c in noun.children
+        if c.dep_ in {"appos", "compound"} and c.i > noun.i and ctx.persons_in(c)
+    ]
     if not named and noun.tag_ in {"NNS", "NNPS"}:  # "two children, Olivia and Daxten"
-        named = [c for c in noun.children if c.dep_ == "conj" and c.pos_ == "PROPN" and ctx.persons_in(c)]
-    if not named and noun.dep_ == "compound" and noun.head.pos_ == "PROPN":  # "three children - Alexis"
+        named = [
+            c for c in noun.children if c.dep_ == "conj" and c.pos_ == "PROPN" and ctx.persons_in(c)
+        ]
+    if (
+        not named and noun.dep_ == "compound" and noun.head.pos_ == "PROPN"
+    ):  # "three children - Alexis"
         named = [noun.head] if ctx.persons_in(noun.head) else []
-    if not named and noun.dep_ in SUBJECT_DEPS and noun.head.lemma_ == "include":  # "children included A"
+    if (
+        not named and noun.dep_ in SUBJECT_DEPS and noun.head.lemma_ == "include"
+    ):  # "children included A"
         named = [c for c in noun.head.children if c.dep_ == "dobj" and ctx.persons_in(c)]
     if named:
         return _people(ctx, named[:1])
-    if noun.dep_ in SUBJECT_DEPS and noun.head.lemma_ == "be":  # "their children were Laura and Ruth"
+    if (
+        noun.dep_ in SUBJECT_DEPS and noun.head.lemma_ == "be"
+    ):  # "their children were Laura and Ruth"
         named = [c for c in noun.head.children if c.dep_ == "attr" and ctx.persons_in(c)]
         if named:
             return _people(ctx, named[:1])
@@ -106,7 +129,7 @@ def _referents(ctx: Context, noun: Token) -> list[Ref]:
 def possessive_kin(ctx: Context) -> Iterator[Candidate]:
     """A kinship noun owned by a person: "Khloe's mom", "her daughter, Khloe"."""
     for noun in ctx.kin_nouns:
-        if (noun.tag_ in {"NNS", "NNPS"} and not _referents(ctx, noun)):
+        if noun.tag_ in {"NNS", "NNPS"} and not _referents(ctx, noun):
             continue
         relations, former = trigger_relations(ctx, noun)
         owners, who = _owners(ctx, noun), _referents(ctx, noun)
@@ -127,7 +150,9 @@ def prepositional_kin(ctx: Context) -> Iterator[Candidate]:
         for rel in relations:
             for person in who:
                 for anchor in anchors:
-                    yield Candidate(person, rel.name, anchor, noun, "prepositional-kin.v1", 0.85, former)
+                    yield Candidate(
+                        person, rel.name, anchor, noun, "prepositional-kin.v1", 0.85, former
+                    )
 
 
 @rules.register("kin-list.v1")
@@ -156,7 +181,9 @@ def plural_kin(ctx: Context) -> Iterator[Candidate]:
         relations, former = trigger_relations(ctx, noun)
         subjects = _people(ctx, [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS])
         names = [r.name for r in relations if r.symmetric]
-        if "friendOf" in names and any(c.lower_ in _ONLY for c in [*noun.children, *noun.head.children]):
+        if "friendOf" in names and any(
+            c.lower_ in _ONLY for c in [*noun.children, *noun.head.children]
+        ):
             names.append("partnerOf")  # "just friends" denies a romance
         for name in names:
             for a, b in combinations(subjects, 2):
@@ -179,7 +206,10 @@ def _verb_subjects(ctx: Context, verb: Token) -> list[Ref]:
         if node.pos_ == "NOUN" and node.dep_ in {"dobj", "attr"}:
             node = node.head  # "has no plans to marry": from "plans" to "has"
             continue
-        if node.dep_ not in {"xcomp", "acomp", "conj", "advcl", "ccomp", "pcomp", "acl"} or node.head.i == node.i:
+        if (
+            node.dep_ not in {"xcomp", "acomp", "conj", "advcl", "ccomp", "pcomp", "acl"}
+            or node.head.i == node.i
+        ):
             break
         node = node.head
     return []
@@ -189,7 +219,11 @@ def _verb_subjects(ctx: Context, verb: Token) -> list[Ref]:
 def verbal(ctx: Context) -> Iterator[Candidate]:
     """A verb or adjective of a symmetric relation: "married", "dating", "engaged to"."""
     for verb in ctx.doc:
-        if verb.pos_ not in {"VERB", "ADJ", "AUX"} or verb.lemma_.lower() in NON_RELATION_VERBS or in_title(verb):
+        if (
+            verb.pos_ not in {"VERB", "ADJ", "AUX"}
+            or verb.lemma_.lower() in NON_RELATION_VERBS
+            or in_title(verb)
+        ):
             continue
         relations, former = trigger_relations(ctx, verb)
         relations = [r for r in relations if r.symmetric]
@@ -200,7 +234,9 @@ def verbal(ctx: Context) -> Iterator[Candidate]:
         objects += _of_objects(ctx, verb, _PARTNER_PREPS)
         pairs = [(s, o) for s in subjects for o in objects]
         if not objects and not any(_under_plural_noun(s.token) for s in subjects):
-            pairs = list(combinations(subjects, 2))  # "X and Y married" (not "both daughters married")
+            pairs = list(
+                combinations(subjects, 2)
+            )  # "X and Y married" (not "both daughters married")
         for rel in relations:
             for a, b in pairs:
                 yield Candidate(a, rel.name, b, verb, "verbal.v1", 0.85, former)
@@ -224,7 +260,9 @@ def event_noun(ctx: Context) -> Iterator[Candidate]:
         relations, former = trigger_relations(ctx, noun)
         owners = _owners(ctx, noun) + _of_objects(ctx, noun, {"of"})
         partners = _of_objects(ctx, noun, _PARTNER_PREPS)
-        if not partners and noun.dep_ == "dobj":  # "confirmed her engagement to Y": "to" hangs on the verb
+        if (
+            not partners and noun.dep_ == "dobj"
+        ):  # "confirmed her engagement to Y": "to" hangs on the verb
             partners = _of_objects(ctx, noun.head, _PARTNER_PREPS)
         pairs = [(a, b) for a in owners for b in partners] or list(combinations(owners, 2))
         for rel in relations:
@@ -252,7 +290,9 @@ def offspring(ctx: Context) -> Iterator[Candidate]:
     Tamara"); people who have named siblings ("she has two brothers, A and B")."""
     for noun in ctx.doc:
         sibling = noun.lemma_.lower() in _SIBLING_WORDS
-        if (noun.lower_ not in _CHILD_WORDS and not sibling) or any(c.dep_ == "poss" for c in noun.children):
+        if (noun.lower_ not in _CHILD_WORDS and not sibling) or any(
+            c.dep_ == "poss" for c in noun.children
+        ):
             continue
         verb = noun.head
         if noun.dep_ == "pobj":  # "gave birth to a son": "to" hangs on "birth" or on "gave"

@@ -1,0 +1,231 @@
+"""Finding the spans of text that name people.
+
+spaCy's small model misses or mislabels many names ("Margot Calloway" as a
+facility, "Lamar" as a place). A name counts as a person's when NER says
+PERSON, or when the grammar ties it to a relation word ("her brother, Jasper
+Calloway", "X married Y"), or when it shares a word with a person's name.
+Honorifics, roles ("Rapper", "Dr."), post-nominal letters and titles alone are
+never part of a name; a place ("a ceremony in Tuscany") is never a person.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+from importlib.resources import files
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.lexicon import (
+    HONORIFICS,
+    MEDIA_OUTLETS,
+    NAME_SUFFIXES,
+    ROLE_NOUNS,
+    TITLES,
+    gender_of_word,
+)
+
+__all__ = [
+    "OTHER_NAME_LABELS",
+    "first_name_genders",
+    "is_name",
+    "name_words",
+    "normalize",
+    "person_spans",
+]
+
+OTHER_NAME_LABELS = {"", "GPE", "NORP", "ORG", "LOC", "PRODUCT", "WORK_OF_ART", "FAC"}
+
+
+@cache
+def first_name_genders() -> dict[str, str]:
+    """Common first names and the gender most people with the name have
+    (``first_names.tsv``, derived from nomquamgender; see its LICENSE file).
+
+    Examples:
+        >>> first_name_genders()["khloe"], "jordan" in first_name_genders()
+        ('f', False)
+    """
+    text = (files("kg.extract") / "first_names.tsv").read_text(encoding="utf-8")
+    return dict(line.split("\t") for line in text.splitlines() if "\t" in line)
+
+
+def normalize(text: str) -> str:
+    """Accent-free, case-folded form of a name, for matching.
+
+    Examples:
+        >>> normalize("Khloé  Kardashian's")
+        'khloe kardashian'
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = text.replace("\u2019", "'").removesuffix("'s").replace(".", "")
+    return " ".join(text.split())
+
+
+def name_words(span: Span) -> tuple[list[str], str]:
+    words, suffix = [], ""
+    for tok in span:
+        low = tok.lower_
+        if low in NAME_SUFFIXES:
+            suffix = low.rstrip(".")
+        elif tok.is_alpha or "-" in tok.text or "." in tok.text or "'" in tok.text:
+            words.append(normalize(tok.text))
+    return [w for w in words if w], suffix
+
+
+def _trim(span: Span) -> tuple[Span | None, str | None]:
+    """Cut honorifics, kinship words and punctuation off a name span; return its gender hint."""
+    doc, start, end, gender = span.doc, span.start, span.end, None
+    while start < end and (
+        doc[start].lower_ in HONORIFICS
+        or doc[start].is_punct
+        or doc[start].pos_ in {"DET", "PRON"}
+        or (doc[start].lower_.removesuffix("s") in ROLE_NOUNS and end - start > 1)
+        or (gender_of_word(doc[start].lower_) and doc[start].is_title and end - start > 1)
+    ):
+        gender = gender or HONORIFICS.get(doc[start].lower_) or gender_of_word(doc[start].lower_)
+        start += 1
+    while end > start and (
+        doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or doc[end - 1].is_space
+    ):
+        end -= 1
+    while (
+        end - start > 2
+        and doc[end - 1].is_upper
+        and doc[end - 1].is_alpha
+        and len(doc[end - 1]) <= 4
+    ):
+        end -= 1  # post-nominal letters: "Geraldine Jebb CBE"
+    for i in range(start, end - 1):  # "Dominic Reyes Jr. Lena": the name ends at its suffix
+        if doc[i].lower_ in NAME_SUFFIXES:
+            end = i + 1
+            break
+    if start >= end:
+        return None, None
+    return doc[start:end], gender
+
+
+def is_name(span: Span) -> bool:
+    text = span.text
+    if span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN":
+        return False  # "the Oscar winner", "the Kardashian clan"
+    if normalize(text) in MEDIA_OUTLETS or any(c.isdigit() or c in "/@#|" for c in text):
+        return False
+    if span.end < len(span.doc) and span.doc[span.end].text in {"/", "@"}:
+        return False  # a photo credit such as "KrisJenner/Instagram"
+    if all(
+        gender_of_word(t.lower_) or t.pos_ == "PRON" or t.lower_ in {"mom", "dad"} for t in span
+    ):
+        return False  # "Mom" is a kinship word used as a name: coreference handles it
+    if len(span) == 1 and (span[0].lower_ in TITLES or span[0].lower_ in ROLE_NOUNS):
+        return False  # "the first Baron's father", "the Queen"
+    return any(t.text[:1].isupper() for t in span)
+
+
+def person_spans(doc: Doc, kin_words: set[str]) -> list[tuple[Span, str | None]]:
+    """PERSON entities, plus names the small model mislabels (FAC, ORG, GPE...)
+    when the grammar says they are people ("her brother, Jasper Calloway") or
+    they share a word with a person's name."""
+    people, others = [], []
+    for ent in doc.ents:
+        span, gender = _trim(_with_first_names(ent))
+        if span is None or not is_name(span):
+            continue
+        if ent.label_ == "PERSON":
+            if _in_place(span):
+                continue  # "a ceremony in Tuscany": a person is never a place
+            people.append((span, gender))
+        elif ent.label_ in OTHER_NAME_LABELS and _looks_like_name(span):
+            others.append((span, gender))
+    covered = {i for span, _ in people + others for i in range(span.start, span.end)}
+    for tok in doc:  # names NER missed entirely ("Sienna's daughter, Ivy")
+        if tok.i not in covered and tok.pos_ == "PROPN" and tok.is_title and tok.ent_iob_ == "O":
+            start = min(
+                [c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok.i]
+            )
+            span = doc[start : tok.i + 1]
+            if is_name(span) and _kin_attached(tok, kin_words):
+                people.append((span, None))
+    words = {w for span, _ in people for w in name_words(span)[0]}
+    changed = True
+    while changed and others:
+        changed = False
+        for item in list(others):
+            span = item[0]
+            if _kin_attached(span.root, kin_words) or (
+                words & set(name_words(span)[0]) and len(span) > 1
+            ):
+                people.append(item)
+                others.remove(item)
+                words |= set(name_words(span)[0])
+                changed = True
+    return sorted(people, key=lambda sg: sg[0].start)
+
+
+def _with_first_names(ent: Span) -> Span:
+    """Widen an entity to the proper nouns NER left out before it: "Ivy [Marchetti]"."""
+    start, doc = ent.start, ent.doc
+    while (
+        start > 0
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].is_title
+        and (doc[start - 1].dep_ == "compound" and ent.start <= doc[start - 1].head.i < ent.end)
+    ):
+        start -= 1
+    return doc[start : ent.end]
+
+
+def _in_place(span: Span) -> bool:
+    """The name is the object of a place preposition: "in Tuscany", "at Chez Ivy"."""
+    root = span.root
+    while root.dep_ == "compound" and root.head.i != root.i:  # "at [Chez] Ivy"
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in {
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "across",
+    }
+
+
+def _looks_like_name(span: Span) -> bool:
+    """A short run of capitalised proper nouns, not preceded by "the"."""
+    if len(span) > 4 or (span.start > 0 and span.doc[span.start - 1].lower_ == "the"):
+        return False
+    return all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span)
+
+
+def _kin_attached(root: Token, kin_words: set[str]) -> bool:
+    """The grammar ties this name to a relation word: "her brother, X", "X's mother",
+    "X is Y's mother", "the daughter of X", "his wife X", "X married Y", "married to X"."""
+
+    def kin(tok: Token) -> bool:
+        return tok.lower_ in kin_words or tok.lemma_.lower() in kin_words
+
+    while root.dep_ == "conj" and root.head.i != root.i:
+        if kin(root.head):  # "two children, Olivia and Daxten"
+            return True
+        root = root.head
+    head = root.head
+    if root.dep_ in {"appos", "poss", "compound"} and kin(head):
+        return True
+    if any(c.dep_ == "compound" and kin(c) for c in root.children):  # "three children - Alexis"
+        return True
+    if root.dep_ == "dobj" and head.lemma_ == "include":  # "His children included A, B and C"
+        return any(c.dep_ in {"nsubj", "nsubjpass"} and kin(c) for c in head.children)
+    if root.dep_ == "pobj" and head.lower_ == "of" and kin(head.head):
+        return True
+    if root.dep_ in {"nsubj", "nsubjpass"}:  # "X is Y's mother", "X married Y", "X is married to Y"
+        return kin(head) or any(c.dep_ in {"attr", "acomp"} and kin(c) for c in head.children)
+    if root.dep_ == "dobj" and head.pos_ == "VERB":
+        return kin(head)
+    if root.dep_ == "pobj" and head.lower_ in {"to", "with", "from"}:
+        return kin(head.head)
+    if root.dep_ == "attr" and head.lemma_ == "be":  # "His brother was X"
+        return any(c.dep_ in {"nsubj", "nsubjpass"} and kin(c) for c in head.children)
+    # "X, the daughter of Y" -- but not a place: "born in Munich, the third child of Y"
+    in_place = root.dep_ == "pobj" and root.head.lower_ in {"in", "at", "near", "from", "to"}
+    return not in_place and any(c.dep_ == "appos" and kin(c) for c in root.children)
