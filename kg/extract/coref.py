@@ -81,6 +81,7 @@ class Coreference:
                 self._sent_of[tok.i] = n
         self._history: list[_Seen] = []
         self.groups: dict[int, tuple[int, ...]] = {}  # plural token -> the people it stands for
+        self.partners: dict[int, int] = {}  # person -> whom a relation verb paired them with
         self._last_group: tuple[tuple[int, ...], int] | None = None  # (people, sentence)
         firsts = [(min(m.start for m in p.mentions), p.id) for p in people.persons if p.mentions]
         self._topic = min(firsts)[1] if firsts else -1
@@ -164,9 +165,13 @@ class Coreference:
         partner = self._partner_of(head)
         if partner is not None and partner != pid:  # "A married B; their children ..."
             self._last_group = ((partner, pid), sent)
+            self.partners[partner], self.partners[pid] = pid, partner
 
     def _partner_of(self, obj: Token) -> int | None:
-        """The subject of the relation verb whose object is ``obj`` ("A married B")."""
+        """The subject of the relation verb whose object is ``obj``: "A married B",
+        "A, who married architect B"."""
+        if obj.dep_ in {"appos", "compound"} and obj.head.pos_ == "NOUN":
+            obj = obj.head  # "married architect Paul Okoye"
         verb = obj.head
         if obj.dep_ == "pobj" and verb.lower_ in {"to", "with"}:
             verb = verb.head
@@ -175,6 +180,8 @@ class Coreference:
         if verb.lower_ not in self.triggers and verb.lemma_.lower() not in self.triggers:
             return None
         ref = _subject_person(verb, self)
+        if ref is None and verb.dep_ == "relcl":
+            return self._person_at(verb.head)
         return ref.person if ref else None
 
     def _plural(self, tok: Token) -> None:
@@ -271,6 +278,10 @@ class Coreference:
         ):
             owner = self._owner(tok)
             if owner is None and not is_bare_name(tok):
+                return
+            if owner in self.partners and tok.lemma_.lower() in _COUPLE_WORDS:
+                # "Greta, who married Paul Okoye, says her husband ...": the one she married
+                self._set(tok, self.partners[owner], "partner", 0.8)
                 return
             cands = self._candidates(tok, gender, {owner} if owner is not None else set())
             if owner is not None:

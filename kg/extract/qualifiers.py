@@ -64,6 +64,9 @@ def _ancestors_in_clause(tok: Token) -> list[Token]:
 def is_negated(trigger: Token, romantic: bool) -> bool:
     """A negation or a denial governs the trigger, or "just friends" denies a romance."""
     chain = _ancestors_in_clause(trigger)
+    # A negation does not reach into a prepositional phrase: "no relation to her ex-husband".
+    cut = next((i for i, t in enumerate(chain[:-1]) if t.dep_ in {"pobj", "pcomp"}), len(chain))
+    chain = chain[: cut + 1]
     for node in chain[:4]:
         if any(c.dep_ == "neg" or c.lower_ in {"never", "no"} for c in node.children):
             return True
