@@ -88,7 +88,7 @@ def _of_objects(ctx: Context, noun: Token, preps: set[str]) -> list[Ref]:
         [
             g
             for c in noun.children
-            if c.dep_ == "prep" and c.lower_ in preps
+            if c.dep_ in {"prep", "dative"} and c.lower_ in preps  # "popped the question to Y"
             for g in c.children
             if g.dep_ == "pobj"
         ],
@@ -232,6 +232,8 @@ def verbal(ctx: Context) -> Iterator[Candidate]:
         subjects = _verb_subjects(ctx, verb)
         objects = _people(ctx, [c for c in verb.children if c.dep_ == "dobj"])
         objects += _of_objects(ctx, verb, _PARTNER_PREPS)
+        for dobj in (c for c in verb.children if c.dep_ == "dobj" and not ctx.is_person(c)):
+            objects += _of_objects(ctx, dobj, _PARTNER_PREPS)  # "popped the question to Y"
         pairs = [(s, o) for s in subjects for o in objects]
         if not objects and not any(_under_plural_noun(s.token) for s in subjects):
             pairs = list(

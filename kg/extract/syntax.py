@@ -46,7 +46,7 @@ def is_kin_noun(tok: Token, triggers: set[str]) -> bool:
         and not any(
             c.i < tok.i
             and (
-                (c.dep_ == "compound" and c.pos_ == "NOUN")
+                (c.dep_ == "compound" and c.pos_ == "NOUN" and c.lower_ not in {"ex", "-"})
                 or (c.dep_ == "amod" and c.tag_ == "VBG")
             )
             for c in tok.children
@@ -80,6 +80,8 @@ def in_title(tok: Token) -> bool:
     a title or a name: "The Delaney Sisters", "Dear Abby's Brother", "Married to the Mob"."""
     if not tok.is_title or tok.is_sent_start:
         return False
+    if tok.pos_ == "VERB" or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return True  # a capitalised verb or "Mother of Pearl" mid-sentence is a title
     doc = tok.doc
     before = tok.i > 0 and doc[tok.i - 1].is_title and not doc[tok.i - 1].is_sent_start
     before = before or (tok.i > 1 and doc[tok.i - 1].tag_ == "POS" and doc[tok.i - 2].is_title)
