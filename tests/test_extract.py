@@ -167,12 +167,7 @@ NOTHING = [
     "Lucas Moreno worked with Ava Lindqvist on the album.",
     "Nathan Pryce interviewed Zoe Kimura for his podcast.",
     "Ryan Delgado played the father of Hannah Sorensen in the film.",
-    pytest.param(
-        "Owen Mercer directed Tessa Monroe in Mother of Pearl.",
-        marks=pytest.mark.xfail(
-            strict=True, reason="the title 'Mother of Pearl' gives motherOf(Owen Mercer, Pearl)"
-        ),
-    ),
+    "Owen Mercer directed Tessa Monroe in Mother of Pearl.",
     "Miles Crawford's manager, Felix Brandt, confirmed the news.",
     "Ruby Calder met Zoe Kimura at the premiere of Brothers.",
     "Hannah Sorensen is a mother of two.",
@@ -700,12 +695,7 @@ MORE_NOTHING = [
     "Owen Mercer's wife in the film is played by Zoe Kimura.",
     "Felix Brandt is the father of two daughters.",
     "Ryan Delgado's sparring partner, Owen Mercer, was injured.",
-    pytest.param(
-        "Miles Crawford and Hannah Sorensen announced their new podcast, Married to the Mob.",
-        marks=pytest.mark.xfail(
-            strict=True, reason="the podcast title 'Married to the Mob' reads as spouseOf"
-        ),
-    ),
+    "Miles Crawford and Hannah Sorensen announced their new podcast, Married to the Mob.",
 ]
 
 
