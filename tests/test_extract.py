@@ -667,9 +667,8 @@ TYPES = [
     ("Paris Langford married Austin Reed in Denver.",
      {"Paris Langford | spouseOf | Austin Reed"}, {"Paris Langford", "Austin Reed"},
      {"Denver"}),
-    txfail("Georgia Lane moved to Georgia with her husband, Tom Price.",
-     {"Georgia Lane | spouseOf | Tom Price"}, {"Georgia Lane", "Tom Price"}, {"Georgia"},
-     "the state 'Georgia' becomes an alias of the person Georgia Lane"),
+    ("Georgia Lane moved to Georgia with her husband, Tom Price.",
+     {"Georgia Lane | spouseOf | Tom Price"}, {"Georgia Lane", "Tom Price"}, {"Georgia"}),
 ]  # fmt: skip
 
 

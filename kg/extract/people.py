@@ -24,6 +24,8 @@ from kg.extract.names import (
 
 __all__ = ["Mention", "Person", "People", "find_people", "normalize"]
 
+_PLACE_PREPS = {"in", "at", "to", "from", "near", "across", "outside", "inside"}
+
 
 def _surname(person: Person) -> str:
     return normalize(person.name).split()[-1]
@@ -102,6 +104,8 @@ def _add_mislabelled(doc: Doc, persons: list[Person], mentions: list[Mention]) -
             continue  # part of a longer name: "Ivy Marchetti" is not "Theo Marchetti"
         if tok.dep_ == "compound" and tok.head.pos_ != "PROPN":
             continue  # "the Kardashian clan"
+        if tok.ent_type_ in {"GPE", "LOC", "FAC"} and tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS:
+            continue  # "Georgia Lane moved to Georgia": the place, not the person
         if any(t.text in {"/", "@"} for t in doc[max(tok.i - 1, 0) : tok.i + 2]):
             continue  # "the Kardashian/Jenner clan", a credit line
         if tok.ent_type_ and any(
