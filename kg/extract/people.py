@@ -104,7 +104,11 @@ def _add_mislabelled(doc: Doc, persons: list[Person], mentions: list[Mention]) -
             continue  # part of a longer name: "Ivy Marchetti" is not "Theo Marchetti"
         if tok.dep_ == "compound" and tok.head.pos_ != "PROPN":
             continue  # "the Kardashian clan"
-        if tok.ent_type_ in {"GPE", "LOC", "FAC"} and tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS:
+        if (
+            tok.ent_type_ in {"GPE", "LOC", "FAC"}
+            and tok.dep_ == "pobj"
+            and tok.head.lower_ in _PLACE_PREPS
+        ):
             continue  # "Georgia Lane moved to Georgia": the place, not the person
         if any(t.text in {"/", "@"} for t in doc[max(tok.i - 1, 0) : tok.i + 2]):
             continue  # "the Kardashian/Jenner clan", a credit line
