@@ -87,6 +87,7 @@ class Coreference:
         self._topic = min(firsts)[1] if firsts else -1
         self._vote_genders()
         self._run()
+        self._fronted_appositions()
 
     # -- public ---------------------------------------------------------------
     def ref(self, tok: Token) -> Reference | None:
@@ -306,6 +307,21 @@ class Coreference:
                 (owner, pid),
                 self._sent_of[tok.i],
             )  # "his wife, Shelby, and their kids"
+
+    def _fronted_appositions(self) -> None:
+        """ "The daughter of X, she was born ...": the kinship noun is the subject's
+        apposition (the parser makes both subjects), read once the subject is resolved."""
+        for tok in self.doc:
+            if (
+                tok.i in self.refs
+                or tok.dep_ not in SUBJECT_DEPS
+                or not is_kin_noun(tok, self.triggers)
+            ):
+                continue
+            later = [c for c in tok.head.children if c.dep_ in SUBJECT_DEPS and c.i > tok.i]
+            ref = self.ref(later[0]) if later else None
+            if ref is not None and any(t.text == "," for t in self.doc[tok.i : later[0].i]):
+                self.refs[tok.i] = Reference(ref.person, "appositive", ref.confidence)
 
     def _role(self, tok: Token) -> None:
         """ "The singer", "the actress": the most salient person of earlier sentences."""
