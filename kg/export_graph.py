@@ -254,13 +254,16 @@ def write_cyjs(nodes: Sequence[Node], edges: Sequence[Edge], f: IO[bytes]) -> No
 def neo4j_type(relation: str) -> str:
     """A relation local name as a Neo4j relationship type.
 
+    Always letters, digits and ``_``, starting with a letter, so it is safe to
+    write into Cypher.
+
     Examples:
-        >>> neo4j_type("grandparentOf")
-        'GRANDPARENT_OF'
+        >>> neo4j_type("grandparentOf"), neo4j_type("odd-name'"), neo4j_type("9x")
+        ('GRANDPARENT_OF', 'ODD_NAME', 'R_9X')
     """
-    if not _NAME.match(relation):
-        raise ValueError(f"relation {relation!r} is not a local name such as motherOf")
-    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", relation).upper()
+    snake = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", relation)
+    name = re.sub(r"[^A-Za-z0-9]+", "_", snake).strip("_").upper() or "RELATED"
+    return name if name[0].isalpha() else "R_" + name
 
 
 def _csv(rows: Iterable[Sequence[Any]]) -> bytes:
@@ -325,13 +328,13 @@ def _cypher(nodes: Sequence[Node], edges: Sequence[Edge]) -> bytes:
     ]
     for label in labels:
         lines.append(f"MATCH (p:Entity {{type: '{label}'}}) SET p:{label};")
-    for rel in sorted({e.relation for e in edges}):
+    for rel_type in sorted({neo4j_type(e.relation) for e in edges}):
         lines += [
             "",
             "LOAD CSV WITH HEADERS FROM 'file:///relations.csv' AS row",
-            f"WITH row WHERE row.relation = '{rel}'",
+            f"WITH row WHERE row.`:TYPE` = '{rel_type}'",
             "MATCH (a:Entity {id: row.`:START_ID`}), (b:Entity {id: row.`:END_ID`})",
-            f"MERGE (a)-[r:{neo4j_type(rel)}]->(b)",
+            f"MERGE (a)-[r:{rel_type}]->(b)",
             "SET r.relation = row.relation, r.symmetric = row.`symmetric:boolean` = 'true',",
             "    r.former = row.`former:boolean` = 'true',",
             "    r.confidence = toFloat(row.`confidence:float`),",

@@ -7,13 +7,18 @@ backed by Oxigraph through oxrdflib (on disk when given a directory):
 2. facts (``.../graph/facts``): every entity with its type, label and aliases,
    and one direct triple per relation that an asserted, stated claim supports;
 3. inferences (``.../graph/inferences``): inverses, symmetric closure,
-   super-properties, grandparents and siblings (``kg.reason``). Each inferred
+   super-properties, grandparents, siblings, in-laws and step-parents
+   (``kg.reason``; in-laws only from marriages some claim states as current). Each inferred
    triple ``s p o`` has a node ``.../statement/<hash(s, p, o)>`` typed
    ``ckg:Inference`` and ``rdf:Statement`` with ``rdf:subject/predicate/object``,
    ``prov:wasGeneratedBy`` the rule and ``prov:wasDerivedFrom`` the statement
    nodes of its premises. A premise that is a fact gets the same kind of node
    (``rdf:Statement``) with ``prov:wasDerivedFrom`` the claims that support it,
-   so "why?" can be followed down to article sentences.
+   so "why?" can be followed down to article sentences (``kg.explain``).
+
+A fourth kind of graph, ``.../graph/links``, holds the user's links to other
+datasets (``link_wikidata``: ``skos:exactMatch wd:Q...``); it is never
+recomputed.
 
 What is atomic: ``add`` writes the article into a scratch graph (one
 transaction), then replaces the article graph with it in one SPARQL update

@@ -111,12 +111,16 @@ def validate(store: Any, shapes: Graph | None = None) -> ValidationReport:
         shacl_graph=shapes,
         ont_graph=ontology_graph(),
         inference="none",
+        advanced=True,  # SPARQL targets: one query per family check, not one per person
+        inplace=True,  # the merged graph is ours: no copy
         allow_warnings=True,
     )
     assert isinstance(results, Graph)
-    namer = _Namer(data, store, shapes)
     found: dict[tuple[Any, ...], Violation] = {}
-    for result in results.subjects(RDF.type, SH.ValidationResult):
+    problems = list(results.subjects(RDF.type, SH.ValidationResult))
+    namer = _Namer(data, store, shapes) if problems else None
+    for result in problems:
+        assert namer is not None
         violation = namer.describe(results, result)
         key = (
             (violation.check, frozenset(violation.people))

@@ -609,3 +609,41 @@ def test_claims_round_trip_through_rdf(extraction: Extraction) -> None:
     assert sum(len(r["evidence"]) for r in rels.values()) == seen
     for r in rels.values():
         assert r["fact"] == any(not e["negated"] and not e["hedged"] for e in r["evidence"])
+
+
+# ---------------------------------------------------------------- links, files, layers
+
+
+def test_wikidata_links_survive_recompute_and_rebuilds(store: Store) -> None:
+    store.link_wikidata(KRIS, "Q186304")
+    store.add(EXTRACTION)
+    store.recompute()
+    assert store.wikidata_ids() == {KRIS: "Q186304"}
+    with pytest.raises(ValueError, match="not a Wikidata item id such as Q42"):
+        store.link_wikidata(KRIS, 'Q1" . <x> <y> <z')
+
+
+def test_written_files_get_the_usual_permissions(store: Store, tmp_path: Path) -> None:
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        fresh = store.write_turtle(tmp_path / "new.ttl")
+        assert stat.S_IMODE(fresh.stat().st_mode) == 0o644  # not mkstemp's 0600
+        kept = tmp_path / "kept.ttl"
+        kept.write_text("x")
+        kept.chmod(0o640)
+        store.write_turtle(kept)
+        assert stat.S_IMODE(kept.stat().st_mode) == 0o640
+    finally:
+        os.umask(old)
+
+
+def test_merged_graph_layers_and_claim_articles(store: Store) -> None:
+    everything = store.merged_graph()
+    facts_only = store.merged_graph(claims=False, inferences=False)
+    assert len(facts_only) < len(everything)
+    mother = (rdflib.URIRef(KRIS), rdflib.URIRef(CKG + "motherOf"), rdflib.URIRef(KHLOE))
+    assert mother in facts_only
+    assert store.claim_articles() == {claim_iri("art-1", c): "art-1" for c in EXTRACTION.claims}
