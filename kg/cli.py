@@ -16,6 +16,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -43,7 +44,8 @@ def _friendly(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except KGError as exc:
-            err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+            # messages may quote names and paths from the input: print them as text, not markup
+            err.print(f"[red]error:[/red] {escape(str(exc))}", markup=True, highlight=False)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             err.print("interrupted; the previous output is intact")
@@ -59,7 +61,7 @@ def _choice(kind: str, value: str, choices: list[str]) -> str:
 
 
 def _warn(item: object) -> None:
-    err.print(f"[yellow]skipped[/yellow] {item}", markup=True, highlight=False)
+    err.print(f"[yellow]skipped[/yellow] {escape(str(item))}", markup=True, highlight=False)
 
 
 @app.command()
@@ -199,16 +201,30 @@ def _print_result(result: Any, fmt: str) -> None:
 def html(
     out_dir: OutDir = Path("output"),
     path: Annotated[
-        Path | None, typer.Option("--path", help="Page to write (default OUT/graph.html).")
+        Path | None,
+        typer.Option("--path", help="Page to write (default OUT/graph.html, OUT/focus.html)."),
     ] = None,
+    focus: Annotated[
+        str | None, typer.Option("--focus", help="Draw only this person and their circle.")
+    ] = None,
+    depth: Annotated[
+        int, typer.Option("--depth", "-d", help="How many steps from --focus.", min=0)
+    ] = 2,
+    layout: Annotated[
+        str, typer.Option("--layout", help="force, or family (parents above children).")
+    ] = "force",
 ) -> None:
     """Re-draw the interactive graph page from the store.
 
-    Example: kg html -o output
+    Example: kg html -o output --focus "Kris Jenner" --depth 2 --layout family
     """
     from kg.pipeline import render
+    from kg.visualize import LAYOUTS
 
-    print(render(out_dir, path))
+    _choice("layout", layout, list(LAYOUTS))
+    if path is None and focus is not None:
+        path = out_dir / "focus.html"  # a fixed name: article text never becomes a path
+    print(render(out_dir, path, focus=focus, depth=depth, layout=layout))
 
 
 def main() -> None:  # pragma: no cover

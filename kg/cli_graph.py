@@ -12,43 +12,20 @@ import csv
 import json
 import re
 import sys
-from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
 from kg.cli import OutDir, _choice, _friendly, app, err, out
-from kg.errors import KGError
 
-F = TypeVar("F", bound=Callable[..., Any])
 
 FORMATS = ["table", "json", "csv"]
 Format = Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")]
 Name = Annotated[str, typer.Argument(help="A person's name, alias or id (any case or accents).")]
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def _plain(func: F) -> F:
-    """Escape rich markup in error messages: they quote names typed by users or read in articles.
-
-    ``_friendly`` prints the message as rich markup, where "[/x]" in a name would
-    raise instead of printing (and "[bold]" would style the text).
-    """
-
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except KGError as exc:
-            exc.args = (escape(str(exc)),)
-            raise
-
-    return wrapper  # type: ignore[return-value]
 
 
 def _load(out_dir: Path, include_claims: bool = False) -> Any:
@@ -116,7 +93,6 @@ def _print_hops(hops: list[dict[str, Any]]) -> None:
 
 @app.command()
 @_friendly
-@_plain
 def path(
     source: Name, target: Name, fmt: Format = "table", out_dir: OutDir = Path("output")
 ) -> None:
@@ -148,7 +124,6 @@ def path(
 
 @app.command()
 @_friendly
-@_plain
 def neighbors(
     person: Name,
     depth: Annotated[int, typer.Option("--depth", "-d", help="How many steps out.", min=1)] = 1,
@@ -176,7 +151,6 @@ def neighbors(
 
 @app.command()
 @_friendly
-@_plain
 def family(person: Name, fmt: Format = "table", out_dir: OutDir = Path("output")) -> None:
     """Parents, children, siblings, spouses and exes, partners, grandparents, grandchildren.
 
@@ -199,7 +173,6 @@ def family(person: Name, fmt: Format = "table", out_dir: OutDir = Path("output")
 
 @app.command()
 @_friendly
-@_plain
 def top(
     by: Annotated[str, typer.Option("--by", help="degree, betweenness or pagerank.")] = "degree",
     limit: Annotated[int, typer.Option("--limit", "-n", help="How many people.", min=1)] = 10,
@@ -225,7 +198,6 @@ def top(
 
 @app.command()
 @_friendly
-@_plain
 def communities(
     min_size: Annotated[
         int, typer.Option("--min-size", help="Leave out smaller groups (1 lists everyone).", min=1)
@@ -248,7 +220,6 @@ def communities(
 
 @app.command()
 @_friendly
-@_plain
 def stats(fmt: Format = "table", out_dir: OutDir = Path("output")) -> None:
     """Headline figures: people, relations, claims, articles, components, relation types.
 
