@@ -21,7 +21,6 @@ from rich.text import Text
 
 from kg.cli import OutDir, _choice, _friendly, app, err, out
 
-
 FORMATS = ["table", "json", "csv"]
 Format = Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")]
 Name = Annotated[str, typer.Argument(help="A person's name, alias or id (any case or accents).")]
