@@ -4,7 +4,7 @@
 Kardashian" and "Khloe Kardashian" stay two; "Ken Griffey Jr." and "Ken
 Griffey Sr." stay two. A short name joins the one longer name that contains
 all its words; when several do, the one introduced first (usually the
-article's subject). A bare surname before the full name is someone else.
+article's subject). A surname or shorter name before the full name is someone else.
 """
 
 from __future__ import annotations
@@ -35,11 +35,12 @@ def _join(
     persons: list[Person], words: set[str], suffix: str, before: int, first_seen: dict[int, int]
 ) -> Person | None:
     hits = [p for p in persons if words <= p.words and (not suffix or suffix == p.suffix)]
-    # A bare surname before the full name names someone else: "Michie is the son of Donald Michie".
+    # A surname, or a shorter full name, said before the longer name names someone else:
+    # "Michie is the son of Donald Michie", "Luis Roche ... their son Luis Armando Roche".
     hits = [
         p
         for p in hits
-        if not (len(words) == 1 and before < first_seen.get(p.id, before) and _surname(p) in words)
+        if not (before < first_seen.get(p.id, before) and (len(words) > 1 or _surname(p) in words))
     ]
     if len(hits) > 1:  # "Carter" with Rufus and William Carter around: the one introduced first,
         seen = [

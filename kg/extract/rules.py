@@ -26,8 +26,13 @@ from kg.ontology import Relation
 
 __all__ = ["trigger_relations"]
 
-_CHILD_WORDS = {"child", "children", "son", "sons", "daughter", "daughters", "kid", "kids", "baby"}
-_SIBLING_WORDS = {"brother", "sister", "sibling", "half-brother", "half-sister"}
+_HAVE_RELATIONS = {  # "X has <noun>, A and B": X <relation> A
+    **dict.fromkeys(["child", "children", "son", "daughter", "kid", "baby"], "parentOf"),
+    **dict.fromkeys(
+        ["grandchild", "grandchildren", "grandson", "granddaughter", "grandkid"], "grandparentOf"
+    ),
+    **dict.fromkeys(["brother", "sister", "sibling", "half-brother", "half-sister"], "siblingOf"),
+}
 _BEAR_VERBS = {"have", "welcome", "adopt", "bear", "raise", "expect", "share", "give", "produce"}
 _PARTNER_PREPS = {"to", "with", "from", "between"}
 _ONLY = {"just", "only", "simply", "merely"}
@@ -96,33 +101,43 @@ def _of_objects(ctx: Context, noun: Token, preps: set[str]) -> list[Ref]:
 
 
 def _referents(ctx: Context, noun: Token) -> list[Ref]:
-    """The people a kinship noun stands for: its appositive names, else itself."""
-    named = [
-        c
-        for c in noun.children
-        if c.dep_ in {"appos", "compound"} and c.i > noun.i and ctx.persons_in(c)
+    """The people a kinship noun stands for: the names the grammar attaches to it
+    ("her daughter, Khloe", "two children, Olivia and Daxten", "their children
+    were A and B", "his children included A"), else the noun itself."""
+    plural = noun.tag_ in {"NNS", "NNPS"}
+    head, kids = noun.head, list(noun.children)
+    candidates = [
+        [c for c in kids if c.dep_ in {"appos", "compound"} and c.i > noun.i],
+        [c for c in kids if c.dep_ == "conj" and c.pos_ == "PROPN"] if plural else [],
+        [head] if noun.dep_ == "compound" and head.pos_ == "PROPN" else [],  # "children - Alexis"
+        [c for c in head.children if c.dep_ == "dobj"] if _subject_of(noun, "include") else [],
+        [c for c in head.children if c.dep_ == "attr"] if _subject_of(noun, "be") else [],
     ]
-    if not named and noun.tag_ in {"NNS", "NNPS"}:  # "two children, Olivia and Daxten"
-        named = [
-            c for c in noun.children if c.dep_ == "conj" and c.pos_ == "PROPN" and ctx.persons_in(c)
-        ]
-    if (
-        not named and noun.dep_ == "compound" and noun.head.pos_ == "PROPN"
-    ):  # "three children - Alexis"
-        named = [noun.head] if ctx.persons_in(noun.head) else []
-    if (
-        not named and noun.dep_ in SUBJECT_DEPS and noun.head.lemma_ == "include"
-    ):  # "children included A"
-        named = [c for c in noun.head.children if c.dep_ == "dobj" and ctx.persons_in(c)]
-    if named:
-        return _people(ctx, named[:1])
-    if (
-        noun.dep_ in SUBJECT_DEPS and noun.head.lemma_ == "be"
-    ):  # "their children were Laura and Ruth"
-        named = [c for c in noun.head.children if c.dep_ == "attr" and ctx.persons_in(c)]
+    for named in candidates:
+        named = [c for c in named if ctx.persons_in(c)]
         if named:
             return _people(ctx, named[:1])
-    return ctx.refs(noun)
+    listed = _listed_after(ctx, noun) if plural else []
+    return listed or ctx.refs(noun)
+
+
+def _subject_of(noun: Token, lemma: str) -> bool:
+    return noun.dep_ in SUBJECT_DEPS and noun.head.lemma_ == lemma
+
+
+def _listed_after(ctx: Context, noun: Token) -> list[Ref]:
+    """Names listed right after a plural noun when the parser lost the list:
+    "Hannah and her children, Jacob, Mia and Leo, live ..."."""
+    doc, token_person = ctx.doc, ctx.people.token_person
+    i, found = noun.i + 1, []
+    while i + 1 < len(doc) and doc[i].text in {",", "and", ":", "-", "\u2013"}:
+        i += 1
+        if i in token_person:
+            found.append(Ref(doc[i], token_person[i], 0.8))
+            while i + 1 < len(doc) and token_person.get(i + 1) == token_person[i]:
+                i += 1
+            i += 1
+    return found
 
 
 @rules.register("possessive-kin.v1")
@@ -201,7 +216,9 @@ def _verb_subjects(ctx: Context, verb: Token) -> list[Ref]:
             return _people(ctx, [node.head])  # "X, who was married to Y"
         if subjects:  # "X and Y got engaged": the parser may hang them on "got"
             return _people(ctx, subjects)
-        if node.dep_ in {"relcl", "acl"} and ctx.persons_in(node.head):
+        if node.dep_ in {"relcl", "acl", "appos"} and ctx.persons_in(
+            node.head
+        ):  # "X (married to Y)"
             return _people(ctx, [node.head])  # "X, who married Y", "The couple, X and Y, married"
         if node.pos_ == "NOUN" and node.dep_ in {"dobj", "attr"}:
             node = node.head  # "has no plans to marry": from "plans" to "has"
@@ -288,34 +305,36 @@ def no_relation(ctx: Context) -> Iterator[Candidate]:
 
 @rules.register("offspring.v1")
 def offspring(ctx: Context) -> Iterator[Candidate]:
-    """Parents who have, welcome or adopt named children ("they had a daughter,
-    Tamara"); people who have named siblings ("she has two brothers, A and B")."""
+    """People who have, welcome or adopt named children ("they had a daughter,
+    Tamara"), grandchildren ("he has four grandchildren: A, B, C and D") or
+    siblings ("she has two brothers, A and B")."""
     for noun in ctx.doc:
-        sibling = noun.lemma_.lower() in _SIBLING_WORDS
-        if (noun.lower_ not in _CHILD_WORDS and not sibling) or any(
-            c.dep_ == "poss" for c in noun.children
-        ):
+        relation = _HAVE_RELATIONS.get(noun.lemma_.lower()) or _HAVE_RELATIONS.get(noun.lower_)
+        if relation is None or any(c.dep_ == "poss" for c in noun.children):
             continue
-        verb = noun.head
-        if noun.dep_ == "pobj":  # "gave birth to a son": "to" hangs on "birth" or on "gave"
-            verb = verb.head.head if verb.head.lemma_ == "birth" else verb.head
-            if not any(c.lemma_ == "birth" for c in verb.children):
-                continue
-        elif noun.dep_ == "conj":  # "a daughter, Tamara, and daughter, Kirsten"
-            while verb.dep_ in {"conj", "appos"} and verb.head.i != verb.i:
-                verb = verb.head
+        verb = _having_verb(noun)
+        if verb is None or (relation != "parentOf" and verb.lemma_ != "have"):
+            continue
+        relatives = [r for r in _referents(ctx, noun) if r.token.i != noun.i]
+        holders = _verb_subjects(ctx, verb)
+        if relation == "parentOf":  # "welcomed a son, Z, with Y"
+            holders += _of_objects(ctx, verb, {"with"})
+        for holder in holders:
+            for relative in relatives:
+                yield Candidate(holder, relation, relative, noun, "offspring.v1", 0.85)
+
+
+def _having_verb(noun: Token) -> Token | None:
+    """The verb of "have / welcome / adopt / give birth to / is married with" over ``noun``."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "with":  # "is married with two children, A and B"
+        return verb.head if verb.head.lemma_ in _BEAR_VERBS | {"marry"} else None
+    if noun.dep_ == "pobj":  # "gave birth to a son": "to" hangs on "birth" or on "gave"
+        verb = verb.head.head if verb.head.lemma_ == "birth" else verb.head
+        if not any(c.lemma_ == "birth" for c in verb.children):
+            return None
+    elif noun.dep_ == "conj":  # "a daughter, Tamara, and daughter, Kirsten"
+        while verb.dep_ in {"conj", "appos"} and verb.head.i != verb.i:
             verb = verb.head
-        if verb.lemma_ not in _BEAR_VERBS:
-            continue
-        children = [c for c in noun.children if c.dep_ == "appos" and ctx.is_person(c)]
-        children = _people(ctx, children)
-        if sibling:
-            if verb.lemma_ == "have":
-                for person in _verb_subjects(ctx, verb):
-                    for other in children:
-                        yield Candidate(person, "siblingOf", other, noun, "offspring.v1", 0.85)
-            continue
-        parents = _verb_subjects(ctx, verb) + _of_objects(ctx, verb, {"with"})
-        for parent in parents:
-            for child in children:
-                yield Candidate(parent, "parentOf", child, noun, "offspring.v1", 0.85)
+        verb = verb.head
+    return verb if verb.lemma_ in _BEAR_VERBS else None
