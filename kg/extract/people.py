@@ -96,7 +96,7 @@ def _add_mislabelled(doc: Doc, persons: list[Person], mentions: list[Mention]) -
     for tok in doc:
         if (
             tok.i in taken
-            or tok.pos_ != "PROPN"
+            or not (tok.pos_ == "PROPN" or tok.dep_ == "poss")  # "Sloane's aunt" tagged a noun
             or not tok.is_title
             or tok.ent_type_ not in OTHER_NAME_LABELS
         ):

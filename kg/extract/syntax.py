@@ -133,18 +133,21 @@ def appositive_name(tok: Token, token_person: dict[int, int]) -> int | None:
     # The parser lost the apposition: "her husband, rugby player Finn Gallagher,"
     if nxt < len(doc) and doc[nxt].text == "," and tok.tag_ == "NN":
         j = nxt + 1
-        while (
-            j < min(len(doc), nxt + 4)
-            and j not in token_person
-            and (
-                doc[j].pos_ in {"NOUN", "ADJ"}
-                or doc[j].lower_ in HONORIFICS  # "her son, Dr. Nelson"
-            )
-        ):
+        while j < min(len(doc), nxt + 5) and j not in token_person and _role_word(doc[j]):
             j += 1
         if j in token_person:
             return token_person[j]
     return None
+
+
+def _role_word(tok: Token) -> bool:
+    """A word of a role before a name: "rugby player", "fashion editor", "K-pop singer", "Dr."."""
+    return (
+        tok.pos_ in {"NOUN", "ADJ"}
+        or (tok.is_lower and tok.is_alpha and not tok.is_stop)  # "cinematographer" tagged a verb
+        or tok.text == "-"
+        or tok.lower_ in HONORIFICS  # "her son, Dr. Nelson"
+    )
 
 
 def is_bare_name(tok: Token) -> bool:
