@@ -154,7 +154,7 @@ class Coreference:
         head = phrase_head(tok)
         sent = self._sent_of[tok.i]
         self._history.append(_Seen(tok.i, pid, head.dep_ in SUBJECT_DEPS, sent))
-        if head.dep_ in {"conj", "appos"}:  # "A and B", "A and his wife B": a group "they" can refer to
+        if head.dep_ in {"conj", "appos"}:  # "A and B": a group "they" can refer to
             first = self._person_at(head.head) if head.head.i != head.i else None
             if first is not None and first != pid:
                 people = (
