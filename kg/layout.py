@@ -95,15 +95,16 @@ def layout_positions(graph: nx.MultiDiGraph, seed: int = 7, spacing: float = 90.
     )
     blocks = []
     for nodes in components:
-        radius = 0.0 if len(nodes) == 1 else spacing * math.sqrt(len(nodes)) / 1.5
         local = _component_layout(simple, nodes, seed)
-        blocks.append(
-            (
-                {n: (radius + local[n][0] * radius, radius + local[n][1] * radius) for n in nodes},
-                2 * radius,
-                2 * radius,
-            )
-        )
+        # Scale so that relatives sit about 1.6 x spacing apart: a big component's
+        # core is denser than its rim, so a size-based radius would crowd it.
+        lengths = [math.dist(local[u], local[v]) for u, v in simple.subgraph(nodes).edges()]
+        scale = 1.6 * spacing / max(sorted(lengths)[len(lengths) // 2], 1e-9) if lengths else 0.0
+        xs = [local[n][0] * scale for n in nodes]
+        ys = [local[n][1] * scale for n in nodes]
+        left, top = min(xs), min(ys)
+        placed = {n: (x - left, y - top) for n, x, y in zip(nodes, xs, ys, strict=True)}
+        blocks.append((placed, max(xs) - left, max(ys) - top))
     return _pack(blocks, spacing)
 
 
@@ -146,7 +147,7 @@ def force_layout(n: int, edges: np.ndarray, seed: int = 7, iterations: int = 40)
         True
     """
     rng = np.random.default_rng(seed)
-    levels = [(n, edges.reshape(-1, 2), np.ones(n))]
+    levels: list[tuple[int, np.ndarray, np.ndarray]] = [(n, edges.reshape(-1, 2), np.ones(n))]
     parents: list[np.ndarray] = []
     while levels[-1][0] > 40:
         size, lv_edges, mass = levels[-1]
@@ -225,7 +226,7 @@ def _refine(
 
 
 def family_layout(
-    graph: nx.MultiDiGraph, spacing: float = 90.0, row_gap: float = ROW_GAP
+    graph: nx.MultiDiGraph, spacing: float = 150.0, row_gap: float = ROW_GAP
 ) -> Positions:
     """Family-tree positions: one row per generation, parents above their children.
 
@@ -299,14 +300,52 @@ def _family_block(
             row.sort(key=lambda node: (bary[node], slot[node]))
             slot.update({node: float(i) for i, node in enumerate(row)})
 
-    depth = max(rows) + 1
+    order = sorted(rows)  # rows may skip a generation (only a grandparent is known)
     for _ in range(4):
-        sweep(range(1, depth), lambda n: [slot[o] for o, s in steps[n] if s < 0] or [])
-        sweep(range(depth - 2, -1, -1), lambda n: [slot[o] for o, s in steps[n] if s > 0])
+        sweep(order[1:], lambda n: [slot[o] for o, s in steps[n] if s < 0])
+        sweep(order[-2::-1], lambda n: [slot[o] for o, s in steps[n] if s > 0])
+    for r in order:
+        rows[r] = _couples_together(rows[r], steps, slot)
+        slot.update({node: float(i) for i, node in enumerate(rows[r])})
     width = max(len(row) for row in rows.values())
     local: Positions = {}
     for r, row in rows.items():
         offset = (width - len(row)) / 2
         for i, node in enumerate(row):
             local[node] = ((offset + i) * spacing, r * row_gap)
-    return local, (width - 1) * spacing, (depth - 1) * row_gap
+    return local, (width - 1) * spacing, order[-1] * row_gap
+
+
+def _couples_together(
+    row: list[str], steps: dict[str, list[tuple[str, int]]], slot: dict[str, float]
+) -> list[str]:
+    """Reorder a row so spouses, partners and siblings sit side by side.
+
+    People joined by same-row relations form a cluster, walked depth-first so a
+    chain (sister - sister - her husband) stays a chain; clusters keep the
+    order of their mean position from the barycentre sweeps.
+    """
+    in_row, seen, clusters = set(row), set(), []
+    beside = {n: sorted({o for o, s in steps[n] if s == 0 and o in in_row}) for n in row}
+    for first in sorted(row, key=lambda n: slot[n]):
+        if first in seen:
+            continue
+        members, queue = {first}, [first]
+        while queue:
+            for other in beside[queue.pop()]:
+                if other not in members:
+                    members.add(other)
+                    queue.append(other)
+        # start at an end of the chain (fewest same-row relatives), then walk depth-first
+        start = min(members, key=lambda n: (len(beside[n]), slot[n]))
+        chain, stack = [], [start]
+        while stack:
+            node = stack.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            chain.append(node)
+            stack += sorted((o for o in beside[node] if o not in seen), key=lambda n: -slot[n])
+        clusters.append((sum(slot[n] for n in chain) / len(chain), slot[first], chain))
+    clusters.sort(key=lambda c: (c[0], c[1]))
+    return [node for _, _, chain in clusters for node in chain]

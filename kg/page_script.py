@@ -32,19 +32,30 @@ SCRIPT = r"""<script>
   function whenDrawn() {
     if (stableSet) return;
     stableSet = true;
+    // Fit the graph beside the panel rather than under it.
+    var panel = document.getElementById("kg-panel"), width = window.innerWidth;
+    var aside = panel ? panel.offsetWidth + 20 : 0;
+    network.fit({animation: false});
+    if (width - aside > 300) {
+      network.moveTo({scale: network.getScale() * (width - aside) / width,
+                      offset: {x: aside / 2, y: 0}, animation: false});
+    }
     network.once("afterDrawing", function () {
       window.kgStable = true;
       window.kgStableAt = performance.now();
     });
     network.redraw();
   }
-  if (network.physics.physicsEnabled) {
+  if (network.physics.physicsEnabled && nodeList.length) {
     // Lay out, then stop: an idle page must not keep computing.
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({physics: {enabled: false}});
       whenDrawn();
     });
+    network.stabilize(400);
   } else {
+    // positions given, or nothing to lay out (vis sends no event for an empty graph)
+    network.setOptions({physics: {enabled: false}});
     whenDrawn();
   }
 

@@ -219,3 +219,33 @@ def test_before_a_build_the_error_says_what_to_do(tmp_path):
     result = kg("stats", "-o", tmp_path / "nothing")
     assert result.exit_code == 1
     assert "run `kg build" in result.stderr and result.stdout == ""
+
+
+def test_html_focus_writes_an_ego_page(out):
+    result = run_ok("html", "-o", out, "--focus", "kris jenner", "--depth", "1")
+    assert result.stdout.strip() == str(out / "focus.html")
+    page = (out / "focus.html").read_text(encoding="utf-8")
+    assert "<title>Kris Jenner and everyone within 1 step</title>" in page
+    [nodes] = [line for line in page.splitlines() if "nodes = new vis.DataSet(" in line]
+    near = json.loads(run_ok("neighbors", "Kris Jenner", "-o", out, "-f", "json").stdout)
+    assert set(re.findall(r'"label":"([^"]+)"', nodes)) == {"Kris Jenner"} | {
+        n["name"] for n in near
+    }
+    assert "Khloe Kardashian" in {n["name"] for n in near}
+    full = (out / "graph.html").read_text(encoding="utf-8")
+    assert '"label":"Lamar Odom"' in full  # the whole-graph page is left alone
+
+
+def test_html_family_layout_and_its_errors(out, tmp_path):
+    page = tmp_path / "family.html"
+    assert run_ok("html", "-o", out, "--layout", "family", "--path", page).stdout.strip() == str(
+        page
+    )
+    assert '"physics":{"barnesHut"' in page.read_text(encoding="utf-8")
+    bad_layout = kg("html", "-o", out, "--layout", "tree")
+    assert bad_layout.exit_code == 2 and "Available: family, force" in bad_layout.stderr
+    unknown = kg("html", "-o", out, "--focus", "[/x] Kriss Jenner", "--path", tmp_path / "x.html")
+    assert unknown.exit_code == 1 and unknown.stdout == ""
+    assert "No person named '[/x] Kriss Jenner'" in unknown.stderr
+    assert "did you mean Kris Jenner?" in unknown.stderr
+    assert not (tmp_path / "x.html").exists()

@@ -11,7 +11,7 @@ import pytest
 
 from kg import layout
 from kg.graph import to_networkx
-from kg.layout import SPRING_LIMIT, family_layout, force_layout, layout_positions
+from kg.layout import ROW_GAP, SPRING_LIMIT, family_layout, force_layout, layout_positions
 
 
 def _chain(n: int, components: int = 1) -> nx.MultiDiGraph:
@@ -136,6 +136,15 @@ def test_family_layout_separates_families_and_survives_contradictions():
     assert sum(row[m] < row[k] for m, k in ("ab", "bc", "ca")) == 2
     assert pos["x"][1] < pos["y"][1]
     assert len(set(pos.values())) == 6
+
+
+def test_family_layout_leaves_a_row_for_a_missing_generation():
+    relations = [
+        {"subject": "gran", "relation": "grandparentOf", "object": "kid"},
+        {"subject": "kid", "relation": "siblingOf", "object": "sis"},
+    ]
+    pos = family_layout(to_networkx([], relations))
+    assert pos["gran"][1] + 2 * ROW_GAP == pos["kid"][1] == pos["sis"][1]
 
 
 @pytest.mark.parametrize("n", [1, 2, 3])

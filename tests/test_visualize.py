@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from kg import visualize
-from kg.errors import KGError
+from kg.errors import KGError, UnknownNameError
 from kg.graph import to_networkx
+from kg.names import UnknownPersonError
 from kg.visualize import LAYOUT_THRESHOLD, RELATION_CLASSES, page_data, render_html
 
 EX = "http://example.org/person/"
@@ -95,7 +96,10 @@ def _tag_attrs(page: str):
 
 
 def _data_lines(page: str) -> str:
-    return "\n".join(line for line in page.splitlines() if "new vis.DataSet(" in line)
+    """The lines that carry article text: the DataSets and the card data."""
+    lines = [line for line in page.splitlines() if "new vis.DataSet(" in line]
+    lines += re.findall(r'<script type="application/json" id="kg-data">(.*?)</script>', page)
+    return "\n".join(lines)
 
 
 def test_page_is_written_and_names_appear(graph, tmp_path):
@@ -130,34 +134,88 @@ def test_untrusted_text_is_escaped(graph, tmp_path):
     assert "\\u2028" in data and "\u2028" not in data
     assert "'" not in data and "\\u0027quotes\\u0027" in data
     assert "</script" not in data
-    # The page has exactly its own four scripts: utils, vis-network, the data, the controls.
-    assert _parse(page).tags.count("script") == 4
+    # The page has exactly its own five scripts: utils, vis-network, the drawing, the
+    # card data (JSON, not run) and the controls.
+    assert _parse(page).tags.count("script") == 5
+    assert ("script", "type", "application/json") in _parse(page).attrs
     # A name with "href" must not switch pyvis to its innerHTML tooltip.
     assert "innerHTML = nodeData" not in page
 
 
 def test_page_data_styles(graph):
-    nodes, edges, physics = page_data(graph)
-    assert physics
+    data = page_data(graph)
+    nodes, edges = data.nodes, data.edges
+    assert data.physics
     by_label = {(e["from"][len(EX) :], e["label"]): e for e in edges}
     spouse = by_label["khloe", "spouseOf"]
     mother = by_label["kris", "motherOf"]
-    assert spouse["dashes"] == [8, 6] and spouse["arrows"] == ""
-    assert mother["dashes"] is False and mother["arrows"] == "to"
-    assert mother["color"]["color"] == RELATION_CLASSES["family"][1]
-    assert spouse["color"]["color"] == RELATION_CLASSES["spouse"][1]
-    assert by_label["href", "feudsWith"]["color"]["color"] == RELATION_CLASSES["other"][1]
+    assert spouse["dashes"] == [8, 6] and "arrows" not in spouse
+    assert "dashes" not in mother and mother["arrows"] == "to"
+    assert mother["color"] == RELATION_CLASSES["family"][1]
+    assert spouse["color"] == RELATION_CLASSES["spouse"][1]
+    assert by_label["href", "feudsWith"]["color"] == RELATION_CLASSES["other"][1]
+    assert by_label["href", "feudsWith"]["kgClass"] == "other"
     hedged = by_label["lamar", "partnerOf"]
     negated = by_label["kim", "not engagedTo"]
-    assert (hedged["hidden"], hedged["kgClaim"]) == (True, "hedged")
-    assert (negated["hidden"], negated["kgClaim"]) == (True, "negated")
-    assert "hidden" not in mother
+    # dotted = hedged, drawn; negated claims start hidden behind their toggle
+    assert (hedged["dashes"], hedged["hidden"], hedged["kgClaim"]) == ([2, 5], False, "hedged")
+    assert (negated["dashes"], negated["hidden"], negated["kgClaim"]) == ([2, 5], True, "negated")
+    assert "hidden" not in mother and "kgClaim" not in mother
     assert "smooth" in by_label["kris", "parentOf"]  # parallel to motherOf, curved apart
-    assert "Khloe divorced Lamar." in spouse["title"] and "status: former" in spouse["title"]
-    assert "https://news.example/khloe?a=1&b=2" in spouse["title"]
+    # no vis-network tooltips at all: the card is built by the page script, as text
+    assert not [r for r in nodes + edges if "title" in r]
+    sentences = [data.evidence[i][0] for i in spouse["kgEvidence"]]
+    assert sentences == ["Khloe divorced Lamar."]
+    [article] = [data.articles[a] for a in spouse["kgSources"]]
+    assert article == ["art-khloe", "News about khloe", "https://news.example/khloe?a=1&b=2"]
     node = {n["id"][len(EX) :]: n for n in nodes}
-    assert node["kris"]["title"] == "Kris Jenner\nalso known as: Momager"
+    assert node["kris"]["aliases"] == ["Momager"] and "aliases" not in node["kim"]
     assert node["kim"]["size"] > node["loner"]["size"]
+
+
+def test_evidence_shared_by_two_relations_is_stored_once(graph):
+    data = page_data(graph)
+    by_label = {(e["from"][len(EX) :], e["label"]): e for e in data.edges}
+    # parentOf and siblingOf were read in the same default sentence of different articles
+    texts = [tuple(ev) for ev in data.evidence]
+    assert len(texts) == len(set(texts))
+    assert (
+        by_label["kris", "parentOf"]["kgEvidence"] != by_label["khloe", "siblingOf"]["kgEvidence"]
+    )
+
+
+def test_family_layout_gives_fixed_rows(graph):
+    data = page_data(graph, layout="family")
+    assert not data.physics
+    y = {n["id"][len(EX) :]: n["y"] for n in data.nodes}
+    assert y["kris"] < y["khloe"] == y["kim"] == y["lamar"]
+    with pytest.raises(UnknownNameError, match="Unknown layout 'tree'. Available: family, force"):
+        page_data(graph, layout="tree")
+
+
+def test_focus_draws_the_ego_graph(graph, tmp_path):
+    page = render_html(graph, tmp_path / "f.html", focus="khloe kardashian", depth=1)
+    text = page.read_text(encoding="utf-8")
+    assert "<title>Khloe Kardashian and everyone within 1 step</title>" in text
+    labels = set(re.findall(r'"label":"([^"]+)"', _data_lines(text)))
+    assert {"Khloe Kardashian", "Kris Jenner", "Kim Kardashian", "Lamar Odom"} <= labels
+    assert "Lonely Person" not in labels and "Sherfa href Link" not in labels
+    assert f'"focus":"{EX}khloe"' in text
+    with pytest.raises(UnknownPersonError, match="did you mean Kris Jenner"):
+        render_html(graph, tmp_path / "g.html", focus="Kriss Jenner")
+    assert not (tmp_path / "g.html").exists()
+
+
+def test_focus_title_is_escaped(graph, tmp_path):
+    text = render_html(graph, tmp_path / "x.html", focus="<b>bold</b>").read_text()
+    assert "<title>&lt;img src=x onerror=&quot;window.__xss=1&quot;&gt; and everyone" in text
+    assert "<h1>&lt;img src=x onerror=&quot;window.__xss=1&quot;&gt; and everyone" in text
+
+
+def test_vis_network_style_sheet_is_left_out(graph, tmp_path):
+    text = render_html(graph, tmp_path / "g.html").read_text()
+    assert visualize._vis_css() not in text
+    assert _parse(text).tags.count("style") == 2  # the template's #mynetwork rule, and ours
 
 
 def test_same_graph_same_bytes(graph, tmp_path):
@@ -174,8 +232,8 @@ def test_big_graph_gets_positions_and_no_physics(tmp_path):
         for i in range(1, n)
     ]
     g = to_networkx(people, relations)
-    nodes, _, physics = page_data(g)
-    assert not physics and all("x" in node and "y" in node for node in nodes)
+    data = page_data(g)
+    assert not data.physics and all("x" in node and "y" in node for node in data.nodes)
     a = render_html(g, tmp_path / "a.html").read_bytes()
     assert a == render_html(g, tmp_path / "b.html").read_bytes()
     assert b'"physics":{"barnesHut"' in a and b'"enabled":false' in a
@@ -223,3 +281,4 @@ def test_directory_as_path_is_a_clear_error(graph, tmp_path):
 def test_empty_graph_renders(tmp_path):
     page = render_html(to_networkx([], []), Path(tmp_path / "e.html")).read_text()
     assert "0 people" in page
+    assert page_data(to_networkx([], []), layout="family").nodes == []
