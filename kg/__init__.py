@@ -5,7 +5,7 @@ The public API, for notebooks and scripts::
     import kg
     report = kg.build(["seeds"], Path("output"))
     graph = kg.KnowledgeGraph.open("output")
-    graph.query("SELECT ?kid WHERE { ?mom rdfs:label 'Kris Jenner' ; ckg:parentOf/rdfs:label ?kid }").rows
+    graph.query("SELECT ?kid WHERE { ?m rdfs:label 'Kris Jenner' ; ckg:parentOf/rdfs:label ?kid }")
     graph.render("output/graph.html")
 
 Heavy modules (spaCy, rdflib) load on first use.

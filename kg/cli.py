@@ -140,9 +140,9 @@ def query(
     fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
     out_dir: OutDir = Path("output"),
 ) -> None:
-    """Run a SPARQL query on the store (prefixes ckg, rdf, rdfs, skos, prov, schema, wdt predeclared).
+    """Run SPARQL on the store; prefixes ckg, rdf, rdfs, skos, prov, schema, wdt are predeclared.
 
-    Example: kg query 'SELECT ?kid WHERE { ?mom rdfs:label "Kris Jenner" ; ckg:parentOf/rdfs:label ?kid }'
+    Example: kg query 'SELECT ?k WHERE { ?m rdfs:label "Kris Jenner" ; ckg:parentOf/rdfs:label ?k }'
     """
     from kg.pipeline import _existing_store
     from kg.store import Store

@@ -4,8 +4,8 @@ Every message names the input and says how to fix it; only ``kg.cli`` turns
 them into a one-line error and an exit code.
 
 Examples:
-    >>> str(InputError("notes.pdf", "unsupported file type", "use .txt, .md, .html, .json or .jsonl"))
-    'notes.pdf: unsupported file type; use .txt, .md, .html, .json or .jsonl'
+    >>> str(InputError("notes.pdf", "unsupported file type", "use .txt, .md or .html"))
+    'notes.pdf: unsupported file type; use .txt, .md or .html'
 """
 
 from __future__ import annotations

@@ -8,8 +8,8 @@ Examples:
     46
     >>> _ = build([out / "a.txt"], out)
     >>> with KnowledgeGraph.open(out) as g:
-    ...     g.query("SELECT ?name ?kid WHERE { ?m rdfs:label ?name ; ckg:parentOf/rdfs:label ?kid }",
-    ...             name="Kris Jenner").rows
+    ...     query = "SELECT ?name ?kid WHERE { ?m rdfs:label ?name ; ckg:parentOf/rdfs:label ?kid }"
+    ...     g.query(query, name="Kris Jenner").rows
     [['Kris Jenner', 'Khloe Kardashian']]
 """
 
@@ -38,7 +38,7 @@ class KnowledgeGraph:
         return cls(Store.open(_existing_store(out)), out)
 
     def query(self, sparql: str, **bindings: Any) -> QueryResult:
-        """Run SPARQL; keyword arguments are bound as values (``name="Kris Jenner"`` binds ``?name``)."""
+        """Run SPARQL; keyword arguments are bound as values (``name="X"`` binds ``?name``)."""
         return self.store.query(sparql, bindings or None)
 
     def people(self) -> list[dict[str, Any]]:

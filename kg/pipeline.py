@@ -54,7 +54,9 @@ def extract(
     yield from extractor.pipe(_articles(inputs, on_skip))
 
 
-def _articles(inputs: Iterable[str | Path], on_skip: Callable[[Skipped], None] | None) -> Iterator[Article]:
+def _articles(
+    inputs: Iterable[str | Path], on_skip: Callable[[Skipped], None] | None
+) -> Iterator[Article]:
     for item in read_articles(list(inputs)):
         if isinstance(item, Skipped):
             if on_skip:
@@ -97,7 +99,8 @@ def build(
         store.recompute()
         report.paths = [store.write_trig(out / "graph.trig"), store.write_turtle(out / "graph.ttl")]
         report.paths.append(_render(store, out / "graph.html"))
-        report.people, report.relations, report.quads = len(store.people()), _fact_count(store), len(store)
+        report.people, report.relations = len(store.people()), _fact_count(store)
+        report.quads = len(store)
         report.violations = _violations(store)
     return report
 
