@@ -30,6 +30,7 @@ __all__ = ["Extractor", "rules"]
 _FLIP = {"childOf": "parentOf", "grandchildOf": "grandparentOf"}
 _BY_GENDER = {("parentOf", "f"): "motherOf", ("parentOf", "m"): "fatherOf"}
 _ROMANTIC = {"partnerOf", "spouseOf", "engagedTo"}
+_FAMILY = {"parentOf", "motherOf", "fatherOf", "siblingOf", "grandparentOf"}
 
 
 class Extractor:
@@ -78,7 +79,8 @@ class Extractor:
             Entity(p.name, "Person", tuple(sorted(aliases[p.id])), article.id)
             for p in people.persons
         )
-        return Extraction(article, entities, tuple(sorted(claims.values(), key=_order)))
+        kept = _without_romance_in_family(list(claims.values()))
+        return Extraction(article, entities, tuple(sorted(kept, key=_order)))
 
     def _claim(self, ctx: Context, article: Article, cand: Candidate) -> Claim | None:
         subj, obj = cand.subject, cand.object
@@ -121,6 +123,19 @@ def _strip(sent: Span) -> Span:
     while end > start + 1 and sent.doc[end - 1].is_space:
         end -= 1
     return sent.doc[start:end]
+
+
+def _without_romance_in_family(claims: list[Claim]) -> list[Claim]:
+    """Drop a romance between two people the same article calls parent and child or
+    siblings: "both daughters, Wanda and Helen, were married" is not a marriage."""
+    family = {
+        frozenset((c.subject, c.object)) for c in claims if c.relation in _FAMILY and not c.negated
+    }
+    return [
+        c
+        for c in claims
+        if not (c.relation in _ROMANTIC and frozenset((c.subject, c.object)) in family)
+    ]
 
 
 def _order(claim: Claim) -> tuple:

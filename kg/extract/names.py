@@ -144,9 +144,9 @@ def person_spans(doc: Doc, kin_words: set[str]) -> list[tuple[Span, str | None]]
             start = min(
                 [c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok.i]
             )
-            span = doc[start : tok.i + 1]
-            if is_name(span) and _kin_attached(tok, kin_words):
-                people.append((span, None))
+            trimmed, gender = _trim(doc[start : tok.i + 1])  # "Rev. Dr. Ayorinde"
+            if trimmed is not None and is_name(trimmed) and _kin_attached(tok, kin_words):
+                people.append((trimmed, gender))
     words = {w for span, _ in people for w in name_words(span)[0]}
     changed = True
     while changed and others:
