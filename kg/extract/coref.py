@@ -337,8 +337,12 @@ class Coreference:
         return ref.person if ref else None
 
     def _owner(self, tok: Token) -> int | None:
-        """The person in "X's mom" / "her mom"."""
-        for child in tok.children:
+        """The person in "X's mom", "her mom", "his ex-wife" (the owner may hang on "ex")."""
+        doc = tok.doc
+        heads = [tok]
+        if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "ex":
+            heads.append(doc[tok.i - 2])
+        for child in (c for head in heads for c in head.children):
             if child.dep_ == "poss":
                 return self._person_at(child)
         return None
