@@ -128,7 +128,7 @@ def person_spans(doc: Doc, kin_words: set[str]) -> list[tuple[Span, str | None]]
     when the grammar says they are people ("her brother, Jasper Calloway") or
     they share a word with a person's name."""
     people, others = [], []
-    for ent in doc.ents:
+    for ent in (part for e in doc.ents for part in _split_list(e)):
         span, gender = _trim(_with_first_names(ent))
         if span is None or not is_name(span):
             continue
@@ -145,7 +145,10 @@ def person_spans(doc: Doc, kin_words: set[str]) -> list[tuple[Span, str | None]]
                 [c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok.i]
             )
             trimmed, gender = _trim(doc[start : tok.i + 1])  # "Rev. Dr. Ayorinde"
-            if trimmed is not None and is_name(trimmed) and _kin_attached(tok, kin_words):
+            after_and = start > 0 and doc[start - 1].lower_ in {"and", ","}
+            listed = tok.dep_ == "conj" and tok.head.i in covered and after_and  # "Nia and Noor"
+            tied = listed or _kin_attached(tok, kin_words)
+            if trimmed is not None and is_name(trimmed) and tied:
                 people.append((trimmed, gender))
     words = {w for span, _ in people for w in name_words(span)[0]}
     changed = True
@@ -161,6 +164,19 @@ def person_spans(doc: Doc, kin_words: set[str]) -> list[tuple[Span, str | None]]
                 words |= set(name_words(span)[0])
                 changed = True
     return sorted(people, key=lambda sg: sg[0].start)
+
+
+def _split_list(ent: Span) -> list[Span]:
+    """An entity NER made of a list, "Milo and Anselm", as one span per name."""
+    parts, start = [], ent.start
+    for tok in ent:
+        if tok.pos_ == "CCONJ" or tok.text == ",":
+            if tok.i > start:
+                parts.append(ent.doc[start : tok.i])
+            start = tok.i + 1
+    if start < ent.end:
+        parts.append(ent.doc[start : ent.end])
+    return parts if len(parts) > 1 else [ent]
 
 
 def _with_first_names(ent: Span) -> Span:
