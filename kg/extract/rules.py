@@ -159,7 +159,10 @@ def prepositional_kin(ctx: Context) -> Iterator[Candidate]:
     """A kinship noun with "of": "the daughter of Leonard Gorsuch"."""
     for noun in ctx.kin_nouns:
         relations, former = trigger_relations(ctx, noun)
-        anchors, who = _of_objects(ctx, noun, {"of"}), _referents(ctx, noun)
+        anchors, who = (
+            _of_objects(ctx, noun, {"of"}) or _named_after_of(ctx, noun),
+            _referents(ctx, noun),
+        )
         if not who and noun.dep_ == "attr":  # "X and Y are the children of Z"
             who = _people(ctx, [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS])
         for rel in relations:
@@ -168,6 +171,21 @@ def prepositional_kin(ctx: Context) -> Iterator[Candidate]:
                     yield Candidate(
                         person, rel.name, anchor, noun, "prepositional-kin.v1", 0.85, former
                     )
+
+
+def _named_after_of(ctx: Context, noun: Token) -> list[Ref]:
+    """The first person named after "of" when the parser lost the phrase:
+    "the son of Hall of Fame running back Marcus Bell Sr." (no comma crossed)."""
+    of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+    if not of:
+        return []
+    doc, token_person = ctx.doc, ctx.people.token_person
+    for tok in doc[of[0].i + 1 : min(of[0].i + 9, noun.sent.end)]:
+        if tok.i in token_person:
+            return [Ref(tok, token_person[tok.i], 0.8)]
+        if tok.is_punct and tok.text != "-" or tok.pos_ in {"AUX", "PRON"} or tok.lower_ == "and":
+            return []
+    return []
 
 
 @rules.register("kin-list.v1")
