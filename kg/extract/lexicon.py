@@ -38,13 +38,13 @@ _FEMALE = (
     "mother mom mum mommy mama momager daughter wife wifey sister sis girlfriend fiancée fiancee "
     "grandmother grandma granny nana grandmom granddaughter aunt niece widow stepmother stepmom "
     "stepdaughter stepsister half-sister mother-in-law sister-in-law daughter-in-law ex-wife "
-    "ex-girlfriend ex-fiancée ex-fiancee queen princess lady actress duchess countess empress"
+    "ex-girlfriend ex-fiancée ex-fiancee queen princess lady actress duchess countess empress bride"
 )
 _MALE = (
     "father dad daddy papa son husband hubby brother bro boyfriend fiancé fiance grandfather "
     "grandpa grandad granddad grandson uncle nephew widower stepfather stepdad stepson stepbrother "
     "half-brother father-in-law brother-in-law son-in-law ex-husband ex-boyfriend ex-fiancé "
-    "ex-fiance king prince lord actor duke count emperor"
+    "ex-fiance king prince lord actor duke count emperor groom"
 )
 _GENDER = {**{w: "f" for w in _FEMALE.split()}, **{w: "m" for w in _MALE.split()}}
 
@@ -166,6 +166,8 @@ ROLE_NOUNS = set(
         "co-star",
         "costar",
         "starlet",
+        "bride",
+        "groom",
     ]
 )
 
