@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers import relation
 
 from kg.graph import to_networkx
 from kg.visualize import LAYOUT_THRESHOLD, render_html
@@ -29,29 +30,8 @@ def person(key, name, aliases=()):
     return {"iri": EX + key, "name": name, "type": "Person", "aliases": list(aliases)}
 
 
-def rel(s, relation, o, sentence="They are family.", url=None, **flags):
-    evidence = [
-        {
-            "sentence": sentence,
-            "article_id": f"art-{s}",
-            "title": f"News <i>{s}</i>",
-            "url": url or f"https://news.example/{s}",
-            "start": 0,
-            "end": len(sentence),
-            "rule": "test.v1",
-        }
-    ]
-    return {
-        "subject": EX + s,
-        "relation": relation,
-        "object": EX + o,
-        "fact": True,
-        "former": False,
-        "hedged": False,
-        "negated": False,
-        "evidence": evidence,
-        **flags,
-    }
+def rel(s, relation_name, o, sentence="They are family.", url=None, **flags):
+    return relation(s, relation_name, o, sentence, title=f"News <i>{s}</i>", url=url, **flags)
 
 
 PEOPLE = [

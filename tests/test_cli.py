@@ -18,9 +18,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 import rdflib
+from helpers import store_quads
 from typer.testing import CliRunner
 
 from kg.cli import app
@@ -61,15 +61,6 @@ def kg(*args: object, input: str | None = None) -> Run:
     del result, exc
     gc.collect()
     return run
-
-
-def store_quads(out: Path) -> list[str]:
-    """Every quad of the store under ``out``, as sorted strings (opens it exclusively)."""
-    store = ox.Store(str(out / "store"))
-    quads = sorted(str(q) for q in store)
-    del store
-    gc.collect()
-    return quads
 
 
 def trig_quads(path: Path) -> int:

@@ -2,29 +2,19 @@
 
 from __future__ import annotations
 
-import gc
 import re
 import shutil
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 import rdflib
+from helpers import store_quads
 from rdflib.compare import isomorphic
 
 import kg
 from kg.errors import InputError, KGError, QueryError, StoreError
 
 KIDS = "SELECT ?name ?kid WHERE { ?m rdfs:label ?name ; ckg:parentOf/rdfs:label ?kid }"
-
-
-def store_quads(out: Path) -> list[str]:
-    """Every quad of the store under ``out``, as sorted strings (opens it exclusively)."""
-    store = ox.Store(str(out / "store"))
-    quads = sorted(str(q) for q in store)
-    del store
-    gc.collect()
-    return quads
 
 
 @pytest.fixture(scope="module")

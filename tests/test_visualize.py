@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from helpers import relation
 
 from kg import visualize
 from kg.errors import KGError, UnknownNameError
@@ -24,29 +25,8 @@ def person(key, name, aliases=()):
     return {"iri": EX + key, "name": name, "type": "Person", "aliases": list(aliases)}
 
 
-def rel(s, relation, o, sentence="They are family.", **flags):
-    evidence = [
-        {
-            "sentence": sentence,
-            "article_id": f"art-{s}",
-            "title": f"News about {s}",
-            "url": f"https://news.example/{s}?a=1&b=2",
-            "start": 0,
-            "end": len(sentence),
-            "rule": "test.v1",
-        }
-    ]
-    return {
-        "subject": EX + s,
-        "relation": relation,
-        "object": EX + o,
-        "fact": True,
-        "former": False,
-        "hedged": False,
-        "negated": False,
-        "evidence": evidence,
-        **flags,
-    }
+def rel(s, relation_name, o, sentence="They are family.", **flags):
+    return relation(s, relation_name, o, sentence, url=f"https://news.example/{s}?a=1&b=2", **flags)
 
 
 @pytest.fixture
