@@ -56,11 +56,6 @@ class Context:
         self.kin_nouns = [t for t in self.doc if is_kin_noun(t, triggers)]
         self._kin = {t.i for t in self.kin_nouns}
 
-    def person(self, tok: Token) -> int | None:
-        """The person id ``tok`` refers to, or None."""
-        ref = self.coref.ref(tok)
-        return ref.person if ref else None
-
     def is_person(self, tok: Token) -> bool:
         """True if ``tok`` refers to a person or a group of people."""
         return self.coref.ref(tok) is not None or bool(self.coref.group(tok))

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
-
 __all__ = ["Mention", "Person", "People"]
 
 
@@ -39,8 +37,3 @@ class People:
 
     persons: list[Person]
     token_person: dict[int, int]
-
-    def of_token(self, token: Token) -> Person | None:
-        """The person a name token belongs to, if any."""
-        pid = self.token_person.get(token.i)
-        return self.persons[pid] if pid is not None else None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from kg.extract.lexicon import FRIENDS_ONLY, HEDGE_LEMMAS, HEDGE_WORDS, NEGATION_LEMMAS
 
@@ -192,8 +192,3 @@ def qualify(trigger: Token, former_word: bool, romantic: bool, *people: Token) -
             start = found[0]
             end = found[1] if len(found) > 1 else None
     return Qualifiers(former, is_negated(trigger, romantic), is_hedged(trigger), start, end)
-
-
-def sentence_of(tok: Token) -> Span:
-    """The sentence holding ``tok``."""
-    return tok.sent
