@@ -70,8 +70,14 @@ def build(
     inputs: Annotated[list[str] | None, typer.Argument(help="Files, folders or - (stdin).")] = None,
     out_dir: OutDir = Path("output"),
     model: Model = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Extract every article again, even unchanged ones.")
+    ] = False,
 ) -> None:
     """Extract, store and draw: writes graph.trig, graph.ttl, graph.html and store/.
+
+    Incremental: unchanged articles are skipped, edited ones replaced, and
+    articles gone from a re-read file removed.
 
     Example: kg build seeds -o output
     """
@@ -85,9 +91,13 @@ def build(
     )
     with Progress(*columns, TimeElapsedColumn(), console=err, transient=True) as bar:
         task = bar.add_task("build", total=None)
-        report = run(inputs or ["seeds"], out_dir, model, _warn, lambda n: bar.advance(task, n))
+        report = run(
+            inputs or ["seeds"], out_dir, model, _warn, lambda n: bar.advance(task, n), force=force
+        )
     err.print(
-        f"{report.articles} articles, {report.claims} claims, {report.people} people, "
+        f"{report.articles} articles extracted ({report.unchanged} unchanged, "
+        f"{report.removed} removed), {report.claims} claims; "
+        f"the graph: {report.people} people, "
         f"{report.relations} relations, {report.quads} quads, "
         f"{report.violations} SHACL violations"
         + (f" (kg validate -o {out_dir} lists them)" if report.violations else "")
@@ -96,6 +106,49 @@ def build(
     )
     for path in report.paths:
         print(path)
+
+
+@app.command()
+@_friendly
+def remove(
+    article_ids: Annotated[list[str], typer.Argument(help="Ids of stored articles.")],
+    out_dir: OutDir = Path("output"),
+) -> None:
+    """Forget articles and what only they supported; rewrites the graph files.
+
+    Example: kg remove 1e9ba70b78a9 -o output   (ids: kg articles -o output)
+    """
+    from kg.pipeline import remove as run
+
+    report = run(out_dir, article_ids)
+    err.print(
+        f"{report.removed} articles removed; the graph: {report.people} people, "
+        f"{report.relations} relations, {report.quads} quads",
+        highlight=False,
+    )
+
+
+@app.command()
+@_friendly
+def articles(out_dir: OutDir = Path("output")) -> None:
+    """List the stored articles: id, title and number of claims (tab-separated).
+
+    Example: kg articles -o output
+    """
+    from kg.pipeline import _existing_store
+    from kg.store import Store
+
+    with Store.open(_existing_store(out_dir)) as store:
+        result = store.query(_ARTICLES)
+    for row in result.rows:
+        print("\t".join("" if v is None else v for v in row))
+    err.print(f"{len(result.rows)} articles")
+
+
+_ARTICLES = """SELECT ?id ?title (COUNT(?claim) AS ?claims) WHERE { GRAPH ?g {
+    ?article a ckg:Article ; dcterms:identifier ?id .
+    OPTIONAL { ?article dcterms:title ?title } OPTIONAL { ?claim a ckg:Claim } } }
+GROUP BY ?id ?title ORDER BY ?id"""
 
 
 @app.command()
@@ -234,3 +287,4 @@ def main() -> None:  # pragma: no cover
 
 # Commands that live in their own modules register themselves on ``app``.
 from kg import cli_eval, cli_graph, cli_rdf  # noqa: E402,F401
+from kg import cli_serve  # noqa: E402,F401

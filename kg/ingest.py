@@ -37,7 +37,7 @@ import os
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any, TextIO
 
@@ -180,6 +180,12 @@ def _read_inputs(
             yield from _read_file(path)
 
 
+def _read_file(path: Path) -> Iterator[Article | Skipped]:
+    origin = os.path.abspath(path)
+    for item in _read_file_items(path):
+        yield replace(item, origin=origin) if isinstance(item, Article) else item
+
+
 def _read_folder(folder: Path) -> Iterator[Article | Skipped]:
     errors: list[OSError] = []
     files: list[tuple[tuple[str, ...], Path]] = []
@@ -203,7 +209,7 @@ def _read_folder(folder: Path) -> Iterator[Article | Skipped]:
             yield from _read_file(path)
 
 
-def _read_file(path: Path) -> Iterator[Article | Skipped]:
+def _read_file_items(path: Path) -> Iterator[Article | Skipped]:
     where, kind = str(path), SUFFIXES[path.suffix.lower()]
     try:
         if kind == "jsonl":

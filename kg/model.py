@@ -23,6 +23,8 @@ class Article:
 
     ``id`` is stable: the JSONL record's ``id``, else a hash of the text.
     ``source`` names the file (and line) for messages; it is never opened again.
+    ``origin`` is the absolute path of the input file (empty for stdin): an
+    incremental build forgets the articles that a re-read file no longer holds.
     """
 
     id: str
@@ -31,6 +33,7 @@ class Article:
     url: str = ""
     published: str = ""
     source: str = ""
+    origin: str = ""
 
     def __post_init__(self) -> None:
         if not self.id:

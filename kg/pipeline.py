@@ -14,6 +14,9 @@ Examples:
 
 from __future__ import annotations
 
+import hashlib
+import itertools
+import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,10 +24,12 @@ from typing import Any
 
 from kg.ingest import Skipped, read_articles
 from kg.model import Article, Extraction
+from kg.rdf import input_key
 
-__all__ = ["BuildReport", "build", "render", "extract", "STORE_DIR"]
+__all__ = ["BuildReport", "Plan", "build", "remove", "render", "extract", "STORE_DIR", "SUMMARY"]
 
 STORE_DIR = "store"
+SUMMARY = "build.json"  # what the last build wrote: counts, and a fingerprint of the store
 Progress = Callable[[int], None]
 
 
@@ -32,7 +37,9 @@ Progress = Callable[[int], None]
 class BuildReport:
     """What a build did."""
 
-    articles: int = 0
+    articles: int = 0  # articles extracted (new or changed)
+    unchanged: int = 0  # articles skipped: same content, same extractor
+    removed: int = 0  # articles forgotten: no longer in a re-read file
     claims: int = 0
     people: int = 0
     relations: int = 0
@@ -71,11 +78,15 @@ def build(
     model: str | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
     progress: Progress | None = None,
+    *,
+    force: bool = False,
 ) -> BuildReport:
     """Extract ``inputs`` into the store under ``out`` and write graph.trig, graph.ttl, graph.html.
 
-    Articles are replaced by id (a JSONL ``id`` or the text's hash), so
-    building the same input twice changes nothing.
+    Incremental: an article already stored with the same content and the same
+    extractor is skipped, an edited one replaces its claims, and an article
+    that a re-read input file no longer holds is removed. ``force`` extracts
+    everything again. When nothing changed the output files are left as they are.
     """
     from kg.store import Store
 
@@ -90,18 +101,156 @@ def build(
     read_articles(inputs)  # fail on a missing input before the store is touched
     out.mkdir(parents=True, exist_ok=True)
     with Store.open(out / STORE_DIR) as store:
-        for extraction in extract(inputs, model, skip):
-            store.add(extraction)
+        plan = Plan(store.article_digests(), _extractor_tag(model), force=force)
+        for extraction in _extract_lazily(plan.todo(_articles(inputs, skip)), model):
+            store.add(extraction, plan.digest(extraction.article))
             report.articles += 1
             report.claims += len(extraction.claims)
             if progress:
                 progress(1)
-        store.recompute()
-        report.paths = [store.write_trig(out / "graph.trig"), store.write_turtle(out / "graph.ttl")]
-        report.paths.append(_render(store, out / "graph.html"))
-        report.people, report.relations = len(store.people()), _fact_count(store)
-        report.quads = len(store)
-        report.violations = _violations(store)
+        for article_id in plan.forgotten():
+            store.remove(article_id)
+            report.removed += 1
+        report.unchanged = plan.unchanged
+        _publish(store, out, plan.fingerprint(), report, changed=bool(report.articles))
+    return report
+
+
+class Plan:
+    """Which articles a build must extract, and which it must forget.
+
+    ``stored`` maps article id -> (digest, input key), as ``Store.article_digests``.
+
+    Examples:
+        >>> a = Article("a1", "Kim married Kanye.", origin="/in/a.txt")
+        >>> plan = Plan({}, "tag")
+        >>> [x.id for x in plan.todo([a])]
+        ['a1']
+        >>> again = Plan({"a1": (plan.digest(a), "k")}, "tag")
+        >>> list(again.todo([a])), again.unchanged
+        ([], 1)
+    """
+
+    def __init__(self, stored: dict[str, tuple[str, str]], tag: str, force: bool = False) -> None:
+        self.stored = dict(stored)
+        self.tag = tag
+        self.force = force
+        self.unchanged = 0
+        self._seen: set[str] = set()
+        self._read_inputs: set[str] = set()
+
+    def digest(self, article: Article) -> str:
+        """A hash of what the extractor sees of ``article``, and of the extractor itself."""
+        parts = (self.tag, article.text, article.title, article.url, article.published)
+        return hashlib.sha1(json.dumps(parts).encode(), usedforsecurity=False).hexdigest()[:20]
+
+    def todo(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """The articles that are new or changed; counts the unchanged ones."""
+        for article in articles:
+            self._seen.add(article.id)
+            if article.origin:
+                self._read_inputs.add(input_key(article.origin))
+            digest = self.digest(article)
+            if not self.force and self.stored.get(article.id, ("",))[0] == digest:
+                self.unchanged += 1
+                continue
+            self.stored[article.id] = (digest, input_key(article.origin) if article.origin else "")
+            yield article
+
+    def forgotten(self) -> list[str]:
+        """Stored articles of a re-read input file that this build did not see (call last)."""
+        gone = [
+            article_id
+            for article_id, (_, key) in self.stored.items()
+            if key in self._read_inputs and article_id not in self._seen
+        ]
+        for article_id in gone:
+            del self.stored[article_id]
+        return sorted(gone)
+
+    def fingerprint(self) -> str:
+        """A hash of every stored article's id and digest: equal means the same store."""
+        items = sorted((i, d) for i, (d, _) in self.stored.items())
+        return hashlib.sha1(json.dumps(items).encode(), usedforsecurity=False).hexdigest()
+
+
+def _extractor_tag(model: str | None) -> str:
+    from kg import __version__
+
+    return f"celebrity-kg {__version__} {model or 'default'}"
+
+
+def _extract_lazily(articles: Iterator[Article], model: str | None) -> Iterator[Extraction]:
+    """Extract ``articles``, loading spaCy only if there is at least one."""
+    first = next(articles, None)
+    if first is None:
+        return
+    from kg.extract import Extractor
+
+    extractor = Extractor(model) if model else Extractor()
+    yield from extractor.pipe(itertools.chain([first], articles))
+
+
+def _publish(store: Any, out: Path, fingerprint: str, report: BuildReport, changed: bool) -> None:
+    """Recompute and write the files, unless nothing changed since ``out/build.json``."""
+    summary_path = out / SUMMARY
+    paths = [out / "graph.trig", out / "graph.ttl", out / "graph.html"]
+    summary = _read_summary(summary_path)
+    current = summary.get("fingerprint") == fingerprint and all(p.is_file() for p in paths)
+    if current and not changed:
+        report.people, report.relations = summary["people"], summary["relations"]
+        report.quads, report.violations = summary["quads"], summary["violations"]
+        report.paths = paths
+        return
+    store.recompute()
+    report.paths = [store.write_trig(paths[0]), store.write_turtle(paths[1])]
+    report.paths.append(_render(store, paths[2]))
+    report.people, report.relations = len(store.people()), _fact_count(store)
+    report.quads = len(store)
+    report.violations = _violations(store)
+    summary = {"fingerprint": fingerprint, "people": report.people}
+    summary |= {"relations": report.relations, "quads": report.quads}
+    summary["violations"] = report.violations
+    _write_summary(summary_path, summary)
+
+
+def _read_summary(path: Path) -> dict[str, Any]:
+    try:
+        summary = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return summary if isinstance(summary, dict) else {}
+
+
+def _write_summary(path: Path, summary: dict[str, Any]) -> None:
+    from kg.store import _atomic_write
+
+    _atomic_write(path, lambda f: f.write(json.dumps(summary, indent=2).encode() + b"\n"))
+
+
+def remove(out: Path, article_ids: Iterable[str]) -> BuildReport:
+    """Forget articles, and what only they supported, then rewrite the files.
+
+    Raises:
+        InputError: an id is not stored (nothing is removed then).
+    """
+    from kg.errors import InputError
+    from kg.store import Store
+
+    report = BuildReport()
+    with Store.open(_existing_store(out)) as store:
+        stored = store.article_digests()
+        ids = list(dict.fromkeys(article_ids))
+        unknown = [i for i in ids if i not in stored]
+        if unknown:
+            raise InputError(
+                unknown[0], "no such article in the store", f"list them with `kg articles -o {out}`"
+            )
+        for article_id in ids:
+            store.remove(article_id)
+            del stored[article_id]
+        report.removed = len(ids)
+        _publish(store, out, Plan(stored, "").fingerprint(), report, changed=True)
     return report
 
 

@@ -51,6 +51,7 @@ __all__ = [
     "class_iri",
     "relation_iri",
     "extraction_quads",
+    "input_key",
     "facts_quads",
     "inference_quads",
     "normalise",
@@ -245,12 +246,27 @@ def _entities(extraction: Extraction) -> list[Entity]:
     return [entities[name] for name in sorted(entities)]
 
 
-def extraction_quads(extraction: Extraction, graph: str | None = None) -> list[ox.Quad]:
+def input_key(origin: str) -> str:
+    """The key of an input file in the store: a hash, so no local path leaks into exports.
+
+    Examples:
+        >>> input_key("/home/me/seeds/a.txt") == input_key("/home/me/seeds/a.txt")
+        True
+        >>> len(input_key("/home/me/seeds/a.txt"))
+        16
+    """
+    return _hash(ascii(origin), size=16)  # ascii(): a path may hold undecodable bytes
+
+
+def extraction_quads(
+    extraction: Extraction, graph: str | None = None, digest: str = ""
+) -> list[ox.Quad]:
     """Every quad of one article's claims graph.
 
     Args:
         extraction: what was read from the article.
         graph: the graph to put the quads in; by default the article graph.
+        digest: the article's ``ckg:digest`` (see ``kg.pipeline``), if any.
 
     Examples:
         >>> from kg.model import Article, Claim, Evidence, Extraction
@@ -274,6 +290,10 @@ def extraction_quads(extraction: Extraction, graph: str | None = None) -> list[o
         quads.append(ox.Quad(a, _n("schema", "url"), _string(art.url), g))
     if art.published:
         quads.append(ox.Quad(a, _n("dcterms", "date"), _time(art.published), g))
+    if digest:
+        quads.append(ox.Quad(a, _n("ckg", "digest"), _string(digest), g))
+    if art.origin:
+        quads.append(ox.Quad(a, _n("ckg", "inputKey"), _string(input_key(art.origin)), g))
 
     iris: dict[str, ox.NamedNode] = {}
     for entity in _entities(extraction):

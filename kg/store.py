@@ -29,6 +29,11 @@ written, so a crash in between is repaired by the next read (every read
 recomputes stale facts first). Files are written to a temporary file beside
 the target and moved into place with ``os.replace``.
 
+The same store can live on a SPARQL server: ``Store.open("http://HOST:PORT")``
+reads and writes it over HTTP (``kg.remote``, Oxigraph's endpoint layout), with
+the same atomic ``add`` (each update request is one transaction on the server).
+One writer at a time, as with a directory, but nothing locks a server.
+
 Examples:
     >>> from kg.model import Article, Claim, Evidence, Extraction
     >>> ev = Evidence("a1", "Kris is Khloe's mom.", 0, 20)
@@ -77,6 +82,7 @@ from kg.rdf import (
     staging_graph_iri,
 )
 from kg.reason import infer
+from kg.remote import Backend, RemoteStore, is_url
 from kg.sparql import IRI, QueryResult, run_query
 
 __all__ = ["PREFIXES", "IRI", "QueryResult", "Store", "entity_iri"]
@@ -111,10 +117,13 @@ WHERE { GRAPH ?g {
 class Store:
     """Claims, facts and inferences of the knowledge graph; use ``Store.open``."""
 
-    def __init__(self, inner: ox.Store, path: Path | None = None) -> None:
+    def __init__(self, inner: Backend, path: Path | None = None) -> None:
         self.path = path
-        self._ox: ox.Store | None = inner
-        self._ds: Dataset | None = Dataset(store=OxigraphStore(store=inner))
+        self.url = inner.url if isinstance(inner, RemoteStore) else None
+        self._ox: Backend | None = inner
+        self._ds: Dataset | None = None  # a remote store has no live rdflib view: see ``dataset``
+        if isinstance(inner, ox.Store):
+            self._ds = Dataset(store=OxigraphStore(store=inner))
         for name in [g for g in inner.named_graphs() if isinstance(g, ox.NamedNode)]:
             if name.value.startswith(STAGING_GRAPH_PREFIX):  # left over from a crash in ``add``
                 inner.remove_graph(name)
@@ -122,14 +131,22 @@ class Store:
 
     @classmethod
     def open(cls, path: Path | str | None = None) -> Store:
-        """Open the store in directory ``path`` (created if missing), or in memory if None.
+        """Open the store in directory ``path`` (created if missing), in memory if None, or remote.
+
+        An http(s) URL string is the base URL of a SPARQL server (``kg.remote``),
+        e.g. ``http://127.0.0.1:7878``, with Oxigraph's endpoints: ``/query``
+        (SPARQL queries), ``/update`` (SPARQL updates) and ``/store`` (Graph
+        Store Protocol loads).
 
         Raises:
             StoreError: the directory is locked by another process, holds other
-                files, or is not readable.
+                files, or is not readable; or the server cannot be reached.
         """
         if path is None:
             return cls(ox.Store())
+        if is_url(path):
+            assert isinstance(path, str)
+            return cls(RemoteStore(path))
         path = Path(path)
         if path.exists() and not path.is_dir():
             raise StoreError(f"{path}: is a file, not a store directory; pass a directory path")
@@ -154,23 +171,37 @@ class Store:
     # ------------------------------------------------------------------ plumbing
 
     @property
-    def _store(self) -> ox.Store:
+    def _store(self) -> Backend:
         if self._ox is None:
-            raise StoreError(f"{self.path or 'in-memory store'}: store is closed; open it again")
+            where = self.url or self.path or "in-memory store"
+            raise StoreError(f"{where}: store is closed; open it again")
         return self._ox
 
     @property
     def dataset(self) -> Dataset:
-        """The rdflib view of the same data (for rdflib-based tools such as pyshacl)."""
-        self._store  # noqa: B018 - raises if closed
+        """The rdflib view of the same data (for rdflib-based tools such as pyshacl).
+
+        On a remote store, a view of an in-memory copy (``oxigraph``): each access
+        loads the whole dataset, and changes to it stay local.
+        """
+        if isinstance(self._store, RemoteStore):
+            return Dataset(store=OxigraphStore(store=self.oxigraph))
         assert self._ds is not None
         return self._ds
 
     @property
     def oxigraph(self) -> ox.Store:
-        """The pyoxigraph store itself, facts fresh (fast serializers; write through ``add``)."""
+        """The pyoxigraph store itself, facts fresh (fast serializers; write through ``add``).
+
+        On a remote store, an in-memory copy: each access loads every quad from the server.
+        """
         self._ensure_fresh()
-        return self._store
+        store = self._store
+        if isinstance(store, RemoteStore):
+            copy = ox.Store()
+            copy.bulk_extend(store.quads_for_pattern())
+            return copy
+        return store
 
     def wikidata_ids(self) -> dict[str, str]:
         """Entity IRI -> Wikidata item id (``Q42``), from ``skos:exactMatch``/``owl:sameAs`` links.
@@ -233,16 +264,17 @@ class Store:
 
     # ------------------------------------------------------------------ claims
 
-    def add(self, extraction: Extraction) -> None:
+    def add(self, extraction: Extraction, digest: str = "") -> None:
         """Store one article's claims, replacing whatever was stored for that article.
 
         Idempotent: adding the same extraction again changes nothing. Facts are
-        recomputed by ``recompute`` (or the next read).
+        recomputed by ``recompute`` (or the next read). ``digest`` is kept for
+        incremental builds (``article_digests``).
         """
         store = self._store
         article_id = extraction.article.id
         staging = staging_graph_iri(article_id)
-        quads = extraction_quads(extraction, staging)
+        quads = extraction_quads(extraction, staging, digest)
         if store.contains_named_graph(ox.NamedNode(staging)):
             store.remove_graph(ox.NamedNode(staging))
         store.extend(quads)
@@ -263,6 +295,15 @@ class Store:
     def article_ids(self) -> set[str]:
         """The ids of the stored articles."""
         return {article_id_of_graph(g.value) or "" for g in self._article_graphs()}
+
+    def article_digests(self) -> dict[str, tuple[str, str]]:
+        """Article id -> (``ckg:digest``, ``ckg:inputKey``), ``""`` where not recorded."""
+        graphs = self._article_graphs()
+        q = """SELECT ?id ?digest ?input WHERE { GRAPH ?g { ?a a ckg:Article ;
+                 dcterms:identifier ?id . OPTIONAL { ?a ckg:digest ?digest }
+                 OPTIONAL { ?a ckg:inputKey ?input } } }"""
+        rows = self._select(q, named_graphs=graphs) if graphs else []
+        return {i or "": (d or "", k or "") for i, d, k in rows}
 
     # ------------------------------------------------------------------ facts and inferences
 
@@ -505,7 +546,7 @@ class Store:
         self.close()
 
     def __repr__(self) -> str:
-        return f"Store({str(self.path) if self.path else 'in memory'!r})"
+        return f"Store({self.url or (str(self.path) if self.path else 'in memory')!r})"
 
 
 def _from_rdflib(name: str, value: object) -> object:

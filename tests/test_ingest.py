@@ -377,7 +377,9 @@ def test_seed_article(tmp_path: Path) -> None:
         assert debris not in art.text
     assert art.text.endswith("Whom do you reach out to when you're going through hard times?")
     assert art.id == article_id(art.text)
-    assert read(SEED)[0] == Article(art.id, art.text, art.title, source=str(SEED))
+    assert read(SEED)[0] == Article(
+        art.id, art.text, art.title, source=str(SEED), origin=str(SEED.absolute())
+    )
 
 
 # --- cleaning ---------------------------------------------------------------------------
