@@ -14,6 +14,15 @@ Examples:
     Traceback (most recent call last):
     ...
     kg.errors.QueryError: refusing to run a SPARQL update (DROP): queries are read-only; ...
+
+Queries never reach the network: ``SERVICE`` (a federated query) and ``LOAD``
+(a fetch) are refused unless the caller passes ``allow_network=True``, which
+no ``kg`` command does. Oxigraph would otherwise make the HTTP request itself.
+
+    >>> run_query(store, "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: refusing SERVICE: queries run on the local graph only and never reach the network; remove the SERVICE clause
 """
 
 from __future__ import annotations
@@ -21,14 +30,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
 from kg.errors import QueryError
 from kg.rdf import PREFIXES
 
-__all__ = ["IRI", "QueryResult", "run_query", "is_update", "to_term"]
+if TYPE_CHECKING:
+    from kg.remote import Backend
+
+__all__ = ["IRI", "QueryResult", "run_query", "is_update", "uses_service", "to_term"]
 
 _UPDATE_WORDS = {
     "INSERT",
@@ -44,10 +56,13 @@ _UPDATE_WORDS = {
 }
 _TOKENS = re.compile(
     r'(?P<skip>\#[^\n]*|"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
-    r"|<[^<>\"{}|^`\\\s]*>)"
+    r"|<[^<>\"{}|^`\\\s]*>|[?$]\w+)"  # comments, strings, IRIs, variables (?service)
     r"|(?P<word>[A-Za-z_][\w.-]*:?[\w.-]*)"
 )
+# Keywords that make Oxigraph open a network connection (or read a document).
+_NETWORK_WORDS = {"SERVICE", "LOAD"}
 _VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+_VARIABLE_TOKENS = re.compile(r"[?$][A-Za-z0-9_]+")
 
 
 class IRI(str):
@@ -118,6 +133,37 @@ def is_update(sparql: str) -> bool:
     return _keyword(sparql) in _UPDATE_WORDS
 
 
+def uses_service(sparql: str) -> bool:
+    """True if the text may call another endpoint (``SERVICE``); errs on the side of True.
+
+    Stricter than ``is_update``, because Oxigraph reads ``?a ?b trueSERVICE <x> {}``
+    as ``true SERVICE <x> {}``: any ``service`` outside a ``?variable`` counts,
+    in any case. In a string or an IRI, escape a letter: ``"\\u0073ervice"``.
+
+    Examples:
+        >>> uses_service("SELECT * WHERE { sErViCe <http://example.org/sparql> { ?s ?p ?o } }")
+        True
+        >>> uses_service("SELECT * WHERE { ?a ?b trueSERVICE <http://example.org/sparql> {} }")
+        True
+        >>> uses_service("SELECT ?service WHERE { ?service ?p ?o }")
+        False
+    """
+    return "service" in _VARIABLE_TOKENS.sub(" ", sparql).casefold()
+
+
+def _refuse_network(sparql: str) -> None:
+    if uses_service(sparql):
+        raise QueryError(
+            "refusing SERVICE: queries run on the local graph only and never reach the network; "
+            "remove the SERVICE clause"
+        )
+    if is_update(sparql) and any(w.upper() in _NETWORK_WORDS for w in _words(sparql)):
+        raise QueryError(
+            "refusing LOAD: kg never fetches documents from a query; "
+            "add articles with kg build instead"
+        )
+
+
 def to_term(name: str, value: object) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     """The RDF term a binding value stands for.
 
@@ -182,35 +228,41 @@ def _text(term: Any) -> str | None:
 
 
 def run_query(
-    store: ox.Store,
+    store: Backend,
     sparql: str,
     bindings: dict[str, object] | None = None,
     *,
     allow_update: bool = False,
     default_graph: Sequence[ox.NamedNode] | None = None,
+    allow_network: bool = False,
 ) -> QueryResult:
     """Run a query (or, with ``allow_update``, an update) with ``PREFIXES`` predeclared.
 
     A query's own ``PREFIX`` declarations win over the predeclared ones.
 
     Args:
-        store: the Oxigraph store.
+        store: the Oxigraph store, or a ``kg.remote.RemoteStore``.
         sparql: the SPARQL text.
         bindings: variable name (with or without ``?``) -> value; see ``to_term``.
             Oxigraph binds only variables the SELECT clause returns.
         allow_update: run INSERT/DELETE/DROP/LOAD/CLEAR... instead of refusing them.
         default_graph: the graphs that patterns outside ``GRAPH`` match
             (None: the store's default graph).
+        allow_network: let ``SERVICE`` and ``LOAD`` reach other servers (no
+            ``kg`` command does).
 
     Raises:
-        QueryError: malformed text, an unusable binding, or a refused update.
+        QueryError: malformed text, an unusable binding, a refused update, or
+            a refused ``SERVICE``/``LOAD``.
     """
+    if is_update(sparql) and not allow_update:
+        raise QueryError(
+            f"refusing to run a SPARQL update ({_keyword(sparql)}): queries are read-only; "
+            "use SELECT, ASK, CONSTRUCT or DESCRIBE, or allow updates explicitly"
+        )
+    if not allow_network:
+        _refuse_network(sparql)
     if is_update(sparql):
-        if not allow_update:
-            raise QueryError(
-                f"refusing to run a SPARQL update ({_keyword(sparql)}): queries are read-only; "
-                "use SELECT, ASK, CONSTRUCT or DESCRIBE, or allow updates explicitly"
-            )
         if bindings:
             raise QueryError("bindings work only in queries, not in updates; drop them")
         try:
