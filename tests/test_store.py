@@ -1,7 +1,13 @@
-"""The store on a real Oxigraph: claims, facts, inferences, queries, files, locking."""
+"""The store on a real Oxigraph: claims, facts, inferences, queries, files, locking.
+
+Every test that takes ``location`` (or ``store``) runs twice: on the embedded
+store in a directory and on a real ``oxigraph serve`` (``kg.remote``).
+"""
 
 from __future__ import annotations
 
+import re
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -14,10 +20,12 @@ from hypothesis import strategies as st
 from rdflib.compare import isomorphic
 
 from kg.errors import QueryError, StoreError
+from kg.ingest import read_articles
 from kg.model import Article, Claim, Entity, Evidence, Extraction
 from kg.ontology import load_vocabulary
 from kg.rdf import GRAPH_FACTS, GRAPH_INFERENCES, article_graph_iri, claim_iri, statement_iri
 from kg.reason import infer
+from kg.remote import RemoteStore
 from kg.store import IRI, PREFIXES, Store, entity_iri
 
 CKG = PREFIXES["ckg"]
@@ -99,9 +107,18 @@ LAMAR, FRENCH, COREY = (
 )
 
 
+@pytest.fixture(params=["embedded", "remote"])
+def location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a new, empty store opens: a directory, or the test ``oxigraph serve`` emptied."""
+    if request.param == "remote":
+        url: str = request.getfixturevalue("remote_url")
+        return url
+    return str(tmp_path / "store")
+
+
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store.open(tmp_path / "store") as s:
+def store(location: str) -> Iterator[Store]:
+    with Store.open(location) as s:
         s.add(EXTRACTION)
         s.recompute()
         yield s
@@ -313,7 +330,7 @@ def test_query_kinds_and_bindings(store: Store) -> None:
     assert by_str.rows == []
 
 
-def test_untrusted_name_is_stored_and_bound_harmlessly(tmp_path: Path) -> None:
+def test_untrusted_name_is_stored_and_bound_harmlessly(location: str) -> None:
     evil = 'x" } ; DROP ALL ; {'
     sentence = f"{evil} is the father of Kris Jenner."
     ext = Extraction(
@@ -328,7 +345,7 @@ def test_untrusted_name_is_stored_and_bound_harmlessly(tmp_path: Path) -> None:
             ),
         ),
     )
-    with Store.open(tmp_path / "s") as store:
+    with Store.open(location) as store:
         store.add(EXTRACTION)
         store.add(ext)
         before = len(store)
@@ -416,24 +433,27 @@ def test_remove(store: Store) -> None:
     assert len(store) == 0
 
 
-def test_persists_across_close_and_open_even_before_recompute(tmp_path: Path) -> None:
-    path = tmp_path / "store"
-    with Store.open(path) as store:
+def test_persists_across_close_and_open_even_before_recompute(location: str) -> None:
+    with Store.open(location) as store:
         store.add(EXTRACTION)  # no recompute: the stale mark is stored with the claims
-    with Store.open(path) as store:
+    with Store.open(location) as store:
         assert store.article_ids() == {"art-1"}
         assert (KRIS, "motherOf", KHLOE) in _direct(store, GRAPH_FACTS)
         size, rels = len(store), store.relations()
-    with Store.open(path) as store:
+    with Store.open(location) as store:
         assert (len(store), store.relations()) == (size, rels)
 
 
-def test_closed_store_refuses_work(tmp_path: Path) -> None:
-    store = Store.open(tmp_path / "s")
+def test_closed_store_refuses_work(location: str) -> None:
+    store = Store.open(location)
     store.close()
     store.close()
     with pytest.raises(StoreError, match="store is closed"):
         store.article_ids()
+
+
+# Embedded only: a directory lock and a directory's other files have no
+# counterpart on a server, so these tests open directories themselves and run once.
 
 
 def test_locked_store_is_a_clear_error(tmp_path: Path) -> None:
@@ -570,11 +590,22 @@ def extractions(draw: st.DrawFn) -> Extraction:
     return Extraction(article, claims=tuple(draw(st.lists(claims(article_id), max_size=6))))
 
 
+def _empty_store(backend: str, server: str) -> Store:
+    """A new empty store: in memory, or the test server emptied (for one hypothesis example)."""
+    if backend == "embedded":
+        return Store.open()
+    RemoteStore(server).update("DROP ALL")
+    return Store.open(server)
+
+
+@pytest.mark.parametrize("backend", ["embedded", "remote"])
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(extractions())
-def test_claims_round_trip_through_rdf(extraction: Extraction) -> None:
+def test_claims_round_trip_through_rdf(
+    backend: str, oxigraph_server: str, extraction: Extraction
+) -> None:
     aid = extraction.article.id
-    with Store.open() as store:
+    with _empty_store(backend, oxigraph_server) as store:
         store.add(extraction)
         rels = {(r["subject"], r["relation"], r["object"]): r for r in store.relations()}
         assert store.article_ids() == {aid}
@@ -647,3 +678,80 @@ def test_merged_graph_layers_and_claim_articles(store: Store) -> None:
     mother = (rdflib.URIRef(KRIS), rdflib.URIRef(CKG + "motherOf"), rdflib.URIRef(KHLOE))
     assert mother in facts_only
     assert store.claim_articles() == {claim_iri("art-1", c): "art-1" for c in EXTRACTION.claims}
+
+
+# ---------------------------------------------------------------- remote store
+
+
+def _everything(store: Store) -> dict[str, object]:
+    """What a build reads from the store, and every quad."""
+    import io
+
+    from kg.export import export
+    from kg.validate import validate
+
+    name = store.people()[0]["name"]
+    facts = "SELECT * WHERE { ?s ?p ?o FILTER(isIRI(?o)) } ORDER BY ?s ?p ?o"
+    nq = io.BytesIO()
+    export(store, "nq", stdout=nq)  # through ``store.oxigraph``: a copy, when remote
+    return {
+        "articles": store.article_ids(),
+        "people": store.people(),
+        "relations": store.relations(),
+        "claims": store.claim_articles(),
+        "wikidata": store.wikidata_ids(),
+        "facts": store.query(facts).rows,
+        "bound": store.query("SELECT ?name ?e WHERE { ?e rdfs:label ?name }", {"name": name}).rows,
+        "violations": validate(store).violations,
+        "len": len(store),
+        "quads": sorted(str(q) for q in store.oxigraph),
+        "nq": sorted(nq.getvalue().splitlines()),
+    }
+
+
+def test_a_build_stores_the_same_graph_embedded_and_remote(
+    extractor, seeds_dir: Path, remote_url: str, tmp_path: Path
+) -> None:
+    articles = [a for a in read_articles([seeds_dir]) if isinstance(a, Article)]
+    extractions = list(extractor.pipe(articles))
+    assert len(extractions) == len(articles) >= 5 and sum(len(e.claims) for e in extractions) > 10
+    seen = []
+    for location in (str(tmp_path / "store"), remote_url):
+        with Store.open(location) as store:
+            for extraction in extractions:  # as kg.pipeline.build does, and some more
+                store.add(extraction)
+            store.add(extractions[0])
+            assert store.remove(extractions[-1].article.id)
+            store.add(extractions[-1])
+            store.link_wikidata(KRIS, "Q186304")
+            store.recompute()
+            store.write_trig(tmp_path / f"{len(seen)}.trig")
+            seen.append(_everything(store))
+    embedded, remote = seen
+    assert remote == embedded
+    assert len(embedded["relations"]) > 10 and len(embedded["people"]) > 10
+    files = [rdflib.Dataset().parse(tmp_path / f"{i}.trig", format="trig") for i in (0, 1)]
+    assert _quads(files[0]) == _quads(files[1]) and len(_quads(files[0])) == embedded["len"]
+
+
+def test_malformed_update_is_reported_at_the_callers_line(store: Store) -> None:
+    with pytest.raises(QueryError, match="malformed SPARQL at line 2"):
+        store.query("PREFIX x: <http://x/>\nINSERT DATA { x:a x:b }", allow_update=True)
+
+
+def test_unreachable_server_is_one_clear_line() -> None:
+    with socket.socket() as probe:  # a free port: nothing listens there once closed
+        probe.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    message = rf"^cannot reach the SPARQL store at {re.escape(url)} \(.+\): is the server running\?"
+    with pytest.raises(StoreError, match=message) as info:
+        Store.open(url)
+    assert "\n" not in str(info.value) and info.value.__suppress_context__
+
+
+def test_a_url_that_is_no_sparql_store_is_one_clear_line(oxigraph_server: str) -> None:
+    url = oxigraph_server + "/nothing"
+    message = rf"^{re.escape(url)}/query: the SPARQL store answered HTTP 404 .*check the store URL"
+    with pytest.raises(StoreError, match=message) as info:
+        Store.open(url)
+    assert "\n" not in str(info.value)
