@@ -34,6 +34,14 @@ out = Console(soft_wrap=True)
 F = TypeVar("F", bound=Callable[..., Any])
 OutDir = Annotated[Path, typer.Option("--out", "-o", help="Output folder holding the store.")]
 Model = Annotated[str | None, typer.Option("--model", help="spaCy pipeline to load.")]
+StoreAt = Annotated[
+    str | None,
+    typer.Option(
+        "--store",
+        envvar="KG_STORE",
+        help="The store: a SPARQL server URL (http://HOST:PORT) or a folder. Default: OUT/store.",
+    ),
+]
 
 
 def _friendly(func: F) -> F:
@@ -73,6 +81,7 @@ def build(
     force: Annotated[
         bool, typer.Option("--force", help="Extract every article again, even unchanged ones.")
     ] = False,
+    store: StoreAt = None,
 ) -> None:
     """Extract, store and draw: writes graph.trig, graph.ttl, graph.html and store/.
 
@@ -92,7 +101,13 @@ def build(
     with Progress(*columns, TimeElapsedColumn(), console=err, transient=True) as bar:
         task = bar.add_task("build", total=None)
         report = run(
-            inputs or ["seeds"], out_dir, model, _warn, lambda n: bar.advance(task, n), force=force
+            inputs or ["seeds"],
+            out_dir,
+            model,
+            _warn,
+            lambda n: bar.advance(task, n),
+            force=force,
+            store_location=store,
         )
     err.print(
         f"{report.articles} articles extracted ({report.unchanged} unchanged, "
@@ -113,6 +128,7 @@ def build(
 def remove(
     article_ids: Annotated[list[str], typer.Argument(help="Ids of stored articles.")],
     out_dir: OutDir = Path("output"),
+    store: StoreAt = None,
 ) -> None:
     """Forget articles and what only they supported; rewrites the graph files.
 
@@ -120,7 +136,7 @@ def remove(
     """
     from kg.pipeline import remove as run
 
-    report = run(out_dir, article_ids)
+    report = run(out_dir, article_ids, store)
     err.print(
         f"{report.removed} articles removed; the graph: {report.people} people, "
         f"{report.relations} relations, {report.quads} quads",
@@ -130,16 +146,15 @@ def remove(
 
 @app.command()
 @_friendly
-def articles(out_dir: OutDir = Path("output")) -> None:
+def articles(out_dir: OutDir = Path("output"), store: StoreAt = None) -> None:
     """List the stored articles: id, title and number of claims (tab-separated).
 
     Example: kg articles -o output
     """
-    from kg.pipeline import _existing_store
-    from kg.store import Store
+    from kg.pipeline import open_store
 
-    with Store.open(_existing_store(out_dir)) as store:
-        result = store.query(_ARTICLES)
+    with open_store(out_dir, store) as opened:
+        result = opened.query(_ARTICLES)
     for row in result.rows:
         print("\t".join("" if v is None else v for v in row))
     err.print(f"{len(result.rows)} articles")
@@ -192,18 +207,18 @@ def query(
     ] = None,
     fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
     out_dir: OutDir = Path("output"),
+    store: StoreAt = None,
 ) -> None:
     """Run SPARQL on the store; prefixes ckg, rdf, rdfs, skos, prov, schema, wdt are predeclared.
 
     Example: kg query 'SELECT ?k WHERE { ?m rdfs:label "Kris Jenner" ; ckg:parentOf/rdfs:label ?k }'
     """
-    from kg.pipeline import _existing_store
-    from kg.store import Store
+    from kg.pipeline import open_store
 
     _choice("format", fmt, ["table", "csv", "json"])
     text = _query_text(sparql, file)
-    with Store.open(_existing_store(out_dir)) as store:
-        result = store.query(text)
+    with open_store(out_dir, store) as opened:
+        result = opened.query(text)
     _print_result(result, fmt)
 
 
@@ -266,6 +281,7 @@ def html(
     layout: Annotated[
         str, typer.Option("--layout", help="force, or family (parents above children).")
     ] = "force",
+    store: StoreAt = None,
 ) -> None:
     """Re-draw the interactive graph page from the store.
 
@@ -277,7 +293,7 @@ def html(
     _choice("layout", layout, list(LAYOUTS))
     if path is None and focus is not None:
         path = out_dir / "focus.html"  # a fixed name: article text never becomes a path
-    print(render(out_dir, path, focus=focus, depth=depth, layout=layout))
+    print(render(out_dir, path, store, focus=focus, depth=depth, layout=layout))
 
 
 def main() -> None:  # pragma: no cover
@@ -286,5 +302,4 @@ def main() -> None:  # pragma: no cover
 
 
 # Commands that live in their own modules register themselves on ``app``.
-from kg import cli_eval, cli_graph, cli_rdf  # noqa: E402,F401
-from kg import cli_serve  # noqa: E402,F401
+from kg import cli_eval, cli_graph, cli_rdf, cli_serve  # noqa: E402,F401

@@ -29,10 +29,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 def _load(out_dir: Path, include_claims: bool = False) -> Any:
     from kg.graph import to_networkx
-    from kg.pipeline import _existing_store
-    from kg.store import Store
+    from kg.pipeline import open_store
 
-    with Store.open(_existing_store(out_dir)) as store:
+    with open_store(out_dir) as store:
         return to_networkx(store.people(), store.relations(), include_claims)
 
 

@@ -16,10 +16,9 @@ from kg.errors import KGError
 
 
 def _open(out_dir: Path):  # type: ignore[no-untyped-def]
-    from kg.pipeline import _existing_store
-    from kg.store import Store
+    from kg.pipeline import open_store
 
-    return Store.open(_existing_store(out_dir))
+    return open_store(out_dir)
 
 
 @app.command()

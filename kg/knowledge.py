@@ -19,7 +19,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from kg.pipeline import _existing_store, _render
+from kg.pipeline import _render, open_store
 from kg.store import QueryResult, Store
 
 __all__ = ["KnowledgeGraph"]
@@ -32,10 +32,10 @@ class KnowledgeGraph:
         self.store, self.out = store, out
 
     @classmethod
-    def open(cls, out: str | Path = "output") -> KnowledgeGraph:
-        """Open the knowledge graph that ``kg build -o OUT`` wrote."""
+    def open(cls, out: str | Path = "output", store: str | None = None) -> KnowledgeGraph:
+        """Open the knowledge graph that ``kg build -o OUT`` wrote (``store``: a server URL)."""
         out = Path(out)
-        return cls(Store.open(_existing_store(out)), out)
+        return cls(open_store(out, store), out)
 
     def query(self, sparql: str, **bindings: Any) -> QueryResult:
         """Run SPARQL; keyword arguments are bound as values (``name="X"`` binds ``?name``)."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,9 +27,20 @@ from kg.ingest import Skipped, read_articles
 from kg.model import Article, Extraction
 from kg.rdf import input_key
 
-__all__ = ["BuildReport", "Plan", "build", "remove", "render", "extract", "STORE_DIR", "SUMMARY"]
+__all__ = [
+    "BuildReport",
+    "Plan",
+    "build",
+    "remove",
+    "render",
+    "extract",
+    "open_store",
+    "STORE_DIR",
+    "SUMMARY",
+]
 
 STORE_DIR = "store"
+STORE_ENV = "KG_STORE"  # a default for --store: a SPARQL server URL or a store folder
 SUMMARY = "build.json"  # what the last build wrote: counts, and a fingerprint of the store
 Progress = Callable[[int], None]
 
@@ -80,6 +92,7 @@ def build(
     progress: Progress | None = None,
     *,
     force: bool = False,
+    store_location: str | None = None,
 ) -> BuildReport:
     """Extract ``inputs`` into the store under ``out`` and write graph.trig, graph.ttl, graph.html.
 
@@ -87,8 +100,9 @@ def build(
     extractor is skipped, an edited one replaces its claims, and an article
     that a re-read input file no longer holds is removed. ``force`` extracts
     everything again. When nothing changed the output files are left as they are.
+    The store is OUT/store unless ``store_location`` (or ``$KG_STORE``) names a
+    SPARQL server URL or another folder.
     """
-    from kg.store import Store
 
     inputs = list(inputs)
     report = BuildReport()
@@ -100,7 +114,7 @@ def build(
 
     read_articles(inputs)  # fail on a missing input before the store is touched
     out.mkdir(parents=True, exist_ok=True)
-    with Store.open(out / STORE_DIR) as store:
+    with open_store(out, store_location, create=True) as store:
         plan = Plan(store.article_digests(), _extractor_tag(model), force=force)
         for extraction in _extract_lazily(plan.todo(_articles(inputs, skip)), model):
             store.add(extraction, plan.digest(extraction.article))
@@ -228,17 +242,16 @@ def _write_summary(path: Path, summary: dict[str, Any]) -> None:
     _atomic_write(path, lambda f: f.write(json.dumps(summary, indent=2).encode() + b"\n"))
 
 
-def remove(out: Path, article_ids: Iterable[str]) -> BuildReport:
+def remove(out: Path, article_ids: Iterable[str], store_location: str | None = None) -> BuildReport:
     """Forget articles, and what only they supported, then rewrite the files.
 
     Raises:
         InputError: an id is not stored (nothing is removed then).
     """
     from kg.errors import InputError
-    from kg.store import Store
 
     report = BuildReport()
-    with Store.open(_existing_store(out)) as store:
+    with open_store(out, store_location) as store:
         stored = store.article_digests()
         ids = list(dict.fromkeys(article_ids))
         unknown = [i for i in ids if i not in stored]
@@ -254,15 +267,13 @@ def remove(out: Path, article_ids: Iterable[str]) -> BuildReport:
     return report
 
 
-def render(out: Path, path: Path | None = None, **options: Any) -> Path:
-    """Re-draw the graph page from the store under ``out``.
+def render(out: Path, path: Path | None = None, store: str | None = None, **options: Any) -> Path:
+    """Re-draw the graph page from the store of ``out`` (``store``: see ``open_store``).
 
     ``options`` go to ``kg.visualize.render_html`` (``focus``, ``depth``, ``layout``).
     """
-    from kg.store import Store
-
-    with Store.open(_existing_store(out)) as store:
-        return _render(store, path or out / "graph.html", **options)
+    with open_store(out, store) as opened:
+        return _render(opened, path or out / "graph.html", **options)
 
 
 def _render(store: object, path: Path, **options: Any) -> Path:
@@ -283,6 +294,27 @@ def _violations(store: object) -> int:
 
 def _fact_count(store: object) -> int:
     return sum(1 for r in store.relations() if r["fact"])  # type: ignore[attr-defined]
+
+
+def open_store(out: Path, store: str | None = None, *, create: bool = False) -> Any:
+    """Open the store of the build folder ``out``: ``store``, else ``$KG_STORE``, else OUT/store.
+
+    ``store`` is a SPARQL server URL (``http://HOST:PORT``, see ``kg.remote``) or
+    a store folder. Without ``create``, a missing store folder is an error.
+    """
+    from kg.remote import is_url
+    from kg.store import Store
+
+    location = store or os.environ.get(STORE_ENV) or ""
+    if is_url(location):
+        return Store.open(location)
+    if not location:
+        return Store.open(out / STORE_DIR if create else _existing_store(out))
+    if not create and not Path(location).is_dir():
+        from kg.errors import StoreError
+
+        raise StoreError(f"{location}: no store here; check --store or ${STORE_ENV}")
+    return Store.open(location)
 
 
 def _existing_store(out: Path) -> Path:
