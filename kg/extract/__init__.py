@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.extract import parentage as _parentage  # noqa: F401  (registers born-to.v1)
 from kg.extract import rules as _rules  # noqa: F401  (registers the built-in rules)
 from kg.extract.context import Candidate, Context, rules
 from kg.extract.coref import resolve

@@ -73,7 +73,12 @@ class Context:
 
     def persons_in(self, tok: Token) -> list[Ref]:
         """The people ``tok`` and its coordinated siblings ("A, B and C") stand for."""
-        if not self.is_person(tok) and tok.pos_ == "NOUN":  # "architect Paul Okoye"
+        if tok.lower_ == "whom":  # "Ingrid, whom he married", "with whom he had"
+            clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+            return self.refs(clause.head) if clause is not None else []
+        if tok.pos_ == "NOUN" and (  # "architect Paul Okoye", "two kids, Leo and Mia"
+            not self.is_person(tok) or tok.tag_ == "NNS"
+        ):
             named = [
                 c for c in tok.children if c.dep_ in {"appos", "compound"} and self.is_person(c)
             ]
@@ -82,6 +87,8 @@ class Context:
         for conj in _conjuncts(tok):
             if self.is_kin(conj) and any(c.dep_ == "poss" for c in conj.children):
                 continue  # "his wife, M, and his sister, G": another relation, not another wife
+            if self._other_kin(conj, tok):
+                continue  # "his wife, Ingrid, and a son, Erik"; "his son A and grandson B"
             if self.is_person(conj):
                 found += self.refs(conj)
             elif (conj.lemma_ == tok.head.lemma_ or not self.is_kin(conj)) and conj.pos_ == "NOUN":
@@ -89,6 +96,16 @@ class Context:
                 # -- not "his wife, M, and his sister, G"
                 found += [r for c in conj.children if c.dep_ == "appos" for r in self.refs(c)]
         return found
+
+    def _other_kin(self, conj: Token, first: Token) -> bool:
+        """A conjunct named by a kinship noun other than the one of the list's head."""
+        head = first.head.lemma_.lower()
+        if self.is_kin(conj):
+            return conj.lemma_.lower() != head
+        return any(
+            c.dep_ in {"compound", "appos"} and self.is_kin(c) and c.lemma_.lower() != head
+            for c in conj.children
+        )
 
 
 def _conjuncts(tok: Token) -> Iterator[Token]:

@@ -22,14 +22,17 @@ from spacy.tokens import Doc, Token
 from kg.extract.lexicon import PRONOUN_GENDER, gender_of_word
 from kg.extract.people import People
 from kg.extract.syntax import (
+    RULER_TITLES,
     SUBJECT_DEPS,
     appositive_name,
+    bracketed_name,
     clause_of,
     is_bare_name,
     is_kin_noun,
     is_place,
     is_role_nominal,
     phrase_head,
+    spouse_after_of,
 )
 
 __all__ = ["Reference", "Coreference", "resolve"]
@@ -63,8 +66,9 @@ class Reference:
 class _Seen:
     token: int
     person: int
-    subject: bool
+    subject: bool  # the clause's subject, or its owner ("His struggle ended")
     sent: int
+    lead: bool = False  # the subject itself
 
 
 class Coreference:
@@ -83,6 +87,7 @@ class Coreference:
         self.groups: dict[int, tuple[int, ...]] = {}  # plural token -> the people it stands for
         self.partners: dict[int, int] = {}  # person -> whom a relation verb paired them with
         self._last_group: tuple[tuple[int, ...], int] | None = None  # (people, sentence)
+        self._titles: dict[str, int] = {}  # "queen" -> the person "the Queen" stands for
         firsts = [(min(m.start for m in p.mentions), p.id) for p in people.persons if p.mentions]
         self._topic = min(firsts)[1] if firsts else -1
         self._vote_genders()
@@ -106,9 +111,12 @@ class Coreference:
         """Give a person the gender of the he/she pronouns of sentences where
         they are the only person named (in that sentence or the one before)."""
         named: dict[int, set[int]] = {}
+        subjects: dict[int, set[int]] = {}  # the people a sentence names as its subject
         for person in self.people.persons:
             for m in person.mentions:
                 named.setdefault(self._sent_of[m.start], set()).add(person.id)
+                if phrase_head(self.doc[m.end - 1]).dep_ in SUBJECT_DEPS:
+                    subjects.setdefault(self._sent_of[m.start], set()).add(person.id)
         votes: dict[int, dict[str, int]] = {}
         for tok in self.doc:
             gender = PRONOUN_GENDER.get(tok.lower_) if tok.pos_ == "PRON" else None
@@ -116,8 +124,14 @@ class Coreference:
                 continue
             sent = self._sent_of[tok.i]
             near = named.get(sent, set()) | named.get(sent - 1, set())
+            if len(near) == 1 and not named.get(sent) and not subjects.get(sent - 1):
+                continue  # "... politician Mondher Ben Ammar. She later joined UNESCO"
             if len(near) == 1:
                 pid = next(iter(near))
+                if not any(m.start < tok.i for m in self.people.persons[pid].mentions):
+                    continue  # "She is the sister of Tarak": the pronoun is someone else
+                if self.people.persons[pid].hint not in {None, gender}:
+                    continue  # "... actress Ingrid Solberg, with whom he has": he is not Ingrid
                 votes.setdefault(pid, {"f": 0, "m": 0})[gender] += 1  # type: ignore[index]
         for pid, vote in votes.items():
             person = self.people.persons[pid]
@@ -153,7 +167,10 @@ class Coreference:
     def _see(self, tok: Token, pid: int) -> None:
         head = phrase_head(tok)
         sent = self._sent_of[tok.i]
-        self._history.append(_Seen(tok.i, pid, head.dep_ in SUBJECT_DEPS, sent))
+        owner = head.dep_ == "poss" and head.head.dep_ in SUBJECT_DEPS
+        lead = head.dep_ in SUBJECT_DEPS or (owner and tok.pos_ == "PRON")
+        subject = lead or owner
+        self._history.append(_Seen(tok.i, pid, subject, sent, lead))
         if head.dep_ in {"conj", "appos"}:  # "A and B": a group "they" can refer to
             first = self._person_at(head.head) if head.head.i != head.i else None
             if first is not None and first != pid:
@@ -181,6 +198,8 @@ class Coreference:
         if verb.lower_ not in self.triggers and verb.lemma_.lower() not in self.triggers:
             return None
         ref = _subject_person(verb, self)
+        if ref is None and verb.dep_ in {"acomp", "xcomp", "conj"}:  # "A is married to B"
+            ref = _subject_person(verb.head, self)
         if ref is None and verb.dep_ == "relcl":
             return self._person_at(verb.head)
         return ref.person if ref else None
@@ -206,15 +225,15 @@ class Coreference:
             prev = best.get(seen.person)
             # keep the latest mention, but remember a subject role in the same sentence
             if prev is None or seen.token > prev.token:
-                subject = seen.subject or (
-                    prev is not None and prev.subject and prev.sent == seen.sent
-                )
-                best[seen.person] = _Seen(seen.token, seen.person, subject, seen.sent)
+                same = prev is not None and prev.sent == seen.sent
+                subject = seen.subject or (same and prev.subject)  # type: ignore[union-attr]
+                lead = seen.lead or (same and prev.lead)  # type: ignore[union-attr]
+                best[seen.person] = _Seen(seen.token, seen.person, subject, seen.sent, lead)
         # The person the article is about (named first) stays salient a sentence longer.
         return sorted(
             best.values(),
             key=lambda s: (
-                sent - s.sent - (s.person == self._topic and s.subject),
+                sent - s.sent - (s.person == self._topic and s.lead),
                 not s.subject,
                 -s.token,
             ),
@@ -223,6 +242,10 @@ class Coreference:
     def _pronoun(self, tok: Token, gender: str) -> None:
         exclude: set[int] = set()
         noun = tok.head
+        parent = spouse_after_of(tok, self.people.token_person)
+        if parent is not None and self._agrees(parent, gender):  # "son of A and his wife B"
+            self._set(tok, parent, "pronoun", 0.85)
+            return
         if tok.dep_ == "poss" and noun.dep_ == "conj":  # "A and his wife B": his is A
             first = self._person_at(noun.head)
             if first is not None and self._agrees(first, gender):
@@ -247,6 +270,11 @@ class Coreference:
     def _kin_noun(self, tok: Token) -> None:
         gender = gender_of_word(tok.lower_) or gender_of_word(tok.lemma_)
         named = appositive_name(tok, self.people.token_person)
+        if named is None:
+            named = bracketed_name(tok, self.people.token_person)  # "Subhadra (Krishna's sister)"
+        if named is None and tok.dep_ == "pobj" and tok.head.lower_ == "as":
+            taken = [c for c in tok.head.head.children if c.dep_ == "dobj"]  # "took Y as his wife"
+            named = self._person_at(taken[0]) if taken else None
         how, pid = "appositive", named
         if (
             pid is None
@@ -266,12 +294,14 @@ class Coreference:
         if (
             pid is None and tok.dep_ in SUBJECT_DEPS and tok.head.lemma_ == "be"
         ):  # "His brother was Harry"
-            named = [self._person_at(c) for c in tok.head.children if c.dep_ == "attr"]
-            how, pid = "copula", next((p for p in named if p is not None), None)
+            attrs = [self._person_at(c) for c in tok.head.children if c.dep_ == "attr"]
+            how, pid = "copula", next((p for p in attrs if p is not None), None)
         if pid is None and tok.dep_ == "appos":
             how, pid = "appositive", self._person_at(tok.head)
             if pid is None and is_place(tok.head):  # "He was born in Berthier, the son of Louis"
                 how, pid = "copula", _person_of_subject(clause_of(tok.head), self)
+            elif pid is None and tok.head.dep_ == "attr" and tok.head.head.lemma_ == "be":
+                how, pid = "copula", _person_of_subject(tok.head.head, self)  # "a painter, son of"
         if any(c.dep_ == "appos" for c in tok.children):
             pass  # named, but not as a person we know: never guess
         elif pid is None and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "dative"} | (
@@ -280,6 +310,8 @@ class Coreference:
             owner = self._owner(tok)
             if owner is None and not is_bare_name(tok):
                 return
+            if tok.tag_ in {"NNS", "NNPS"}:
+                return  # "all of X's sons": several people, never the one most in view
             if owner in self.partners and tok.lemma_.lower() in _COUPLE_WORDS:
                 # "Greta, who married Paul Okoye, says her husband ...": the one she married
                 self._set(tok, self.partners[owner], "partner", 0.8)
@@ -327,9 +359,14 @@ class Coreference:
         """ "The singer", "the actress": the most salient person of earlier sentences."""
         gender = gender_of_word(tok.lower_)
         here = self._sent_of[tok.i]
+        if tok.lower_ in self._titles:  # "the Queen" is the same queen all article long
+            self._set(tok, self._titles[tok.lower_], "role", 0.7)
+            return
         cands = [c for c in self._candidates(tok, gender, set()) if c.sent < here]
         if cands:
             self._set(tok, cands[0].person, "role", 0.7)
+            if tok.lower_ in RULER_TITLES:
+                self._titles[tok.lower_] = cands[0].person
 
     # -- helpers --------------------------------------------------------------
     def _person_at(self, tok: Token) -> int | None:

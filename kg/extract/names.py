@@ -16,6 +16,7 @@ from importlib.resources import files
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.leads import NAME_PARTICLES, lead_names, owns_kin_pronoun
 from kg.extract.lexicon import (
     HONORIFICS,
     MEDIA_OUTLETS,
@@ -118,7 +119,9 @@ def is_name(span: Span) -> bool:
         gender_of_word(t.lower_) or t.pos_ == "PRON" or t.lower_ in {"mom", "dad"} for t in span
     ):
         return False  # "Mom" is a kinship word used as a name: coreference handles it
-    if len(span) == 1 and (span[0].lower_ in TITLES or span[0].lower_ in ROLE_NOUNS):
+    if len(span) == 1 and (
+        span[0].lower_ in TITLES or span[0].lower_ in ROLE_NOUNS or span[0].text == "I"
+    ):
         return False  # "the first Baron's father", "the Queen"
     return any(t.text[:1].isupper() for t in span)
 
@@ -128,36 +131,55 @@ def person_spans(doc: Doc, kin_words: set[str]) -> list[tuple[Span, str | None]]
     when the grammar says they are people ("her brother, Jasper Calloway") or
     they share a word with a person's name."""
     people, others = [], []
+    places: set[str] = set()  # one-word names the article also uses as places
     for ent in (part for e in doc.ents for part in _split_list(e)):
         span, gender = _trim(_with_first_names(ent))
         if span is None or not is_name(span):
             continue
+        if len(span) == 1 and _in_place(span):
+            places.add(normalize(span.text))
         if ent.label_ == "PERSON":
             if _in_place(span):
                 continue  # "a ceremony in Tuscany": a person is never a place
             people.append((span, gender))
         elif ent.label_ in OTHER_NAME_LABELS and _looks_like_name(span):
             others.append((span, gender))
+    # "Queen of Mauritius ... visited Mauritius": the one word names a place all article long
+    people = [(sp, g) for sp, g in people if len(sp) > 1 or normalize(sp.text) not in places]
     covered = {i for span, _ in people + others for i in range(span.start, span.end)}
     for tok in doc:  # names NER missed entirely ("Sienna's daughter, Ivy")
-        if tok.i not in covered and tok.pos_ == "PROPN" and tok.is_title and tok.ent_iob_ == "O":
+        if tok.i not in covered and _proper(tok) and tok.is_title and tok.ent_iob_ == "O":
             start = min(
                 [c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok.i]
             )
             trimmed, gender = _trim(doc[start : tok.i + 1])  # "Rev. Dr. Ayorinde"
             after_and = start > 0 and doc[start - 1].lower_ in {"and", ","}
             listed = tok.dep_ == "conj" and tok.head.i in covered and after_and  # "Nia and Noor"
+            listed = listed or (  # "Semon and Joan Frelich"
+                tok.i + 1 < len(doc)
+                and doc[tok.i + 1].lower_ in {"and", ","}
+                and any(c.dep_ == "conj" and c.i in covered for c in tok.children)
+            )
             tied = listed or _kin_attached(tok, kin_words)
             if trimmed is not None and is_name(trimmed) and tied:
                 people.append((trimmed, gender))
+    for lead in lead_names(doc, kin_words):  # "Hélé Béji (born 1948) is a Tunisian writer"
+        span, gender = _trim(lead)
+        if span is None or not is_name(span):
+            continue
+        people = [p for p in people if not _overlap(p[0], span)]
+        others = [o for o in others if not _overlap(o[0], span)]
+        people.append((span, gender))
     words = {w for span, _ in people for w in name_words(span)[0]}
     changed = True
     while changed and others:
         changed = False
         for item in list(others):
             span = item[0]
-            if _kin_attached(span.root, kin_words) or (
-                words & set(name_words(span)[0]) and len(span) > 1
+            if (
+                _kin_attached(span.root, kin_words)
+                or owns_kin_pronoun(span, kin_words)
+                or (words & set(name_words(span)[0]) and len(span) > 1)
             ):
                 people.append(item)
                 others.remove(item)
@@ -197,6 +219,12 @@ def _in_place(span: Span) -> bool:
     root = span.root
     while root.dep_ == "compound" and root.head.i != root.i:  # "at [Chez] Ivy"
         root = root.head
+    while (
+        root.dep_ in {"conj", "appos"} and root.head.pos_ == "PROPN"
+    ):  # "in Berthier, Canada East"
+        root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in TITLES:
+        return len(span) == 1  # "Queen of Mauritius", "Duke of Edinburgh"
     return root.dep_ == "pobj" and root.head.lower_ in {
         "in",
         "at",
@@ -208,10 +236,40 @@ def _in_place(span: Span) -> bool:
 
 
 def _looks_like_name(span: Span) -> bool:
-    """A short run of capitalised proper nouns, not preceded by "the"."""
-    if len(span) > 4 or (span.start > 0 and span.doc[span.start - 1].lower_ == "the"):
+    """A short run of capitalised proper nouns, not preceded by "the"; particles
+    may stand inside: "Alphonse Pyrame de Candolle"."""
+    if len(span) > 5 or (span.start > 0 and span.doc[span.start - 1].lower_ == "the"):
         return False
-    return all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span)
+    return all(
+        (_proper(t) and t.text[:1].isupper())
+        or (t.lower_ in NAME_PARTICLES and span.start < t.i < span.end - 1 and _particle_ok(t))
+        for t in span
+    )
+
+
+def _proper(tok: Token) -> bool:
+    """A proper noun; an unknown name opening a sentence is often tagged a noun
+    ("Merewalh married Saint Ermenburga", "Alvares is married to ...")."""
+    return tok.pos_ == "PROPN" or (
+        tok.pos_ == "NOUN"
+        and bool(tok.is_sent_start)
+        and tok.is_title
+        and not tok.is_stop
+        and tok.lower_ not in ROLE_NOUNS | TITLES
+        and tok.lemma_.lower() not in ROLE_NOUNS | TITLES
+        and not gender_of_word(tok.lower_)
+    )
+
+
+def _particle_ok(tok: Token) -> bool:
+    """ "of" joins a first name to a place ("Marguerite of Enghien"), not words ("Hall of Fame")."""
+    if tok.lower_ != "of":
+        return True
+    return normalize(tok.doc[tok.i - 1].text) in first_name_genders()
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _kin_attached(root: Token, kin_words: set[str]) -> bool:
@@ -234,14 +292,20 @@ def _kin_attached(root: Token, kin_words: set[str]) -> bool:
         return any(c.dep_ in {"nsubj", "nsubjpass"} and kin(c) for c in head.children)
     if root.dep_ == "pobj" and head.lower_ == "of" and kin(head.head):
         return True
+    if root.dep_ in {"oprd", "dobj", "xcomp"} and head.lower_ in {"named", "called"}:
+        return head.dep_ == "acl" and kin(head.head)  # "a son called Leo"
     if root.dep_ in {"nsubj", "nsubjpass"}:  # "X is Y's mother", "X married Y", "X is married to Y"
         return kin(head) or any(c.dep_ in {"attr", "acomp"} and kin(c) for c in head.children)
-    if root.dep_ == "dobj" and head.pos_ == "VERB":
-        return kin(head)
+    if root.dep_ in {"dobj", "npadvmod"} and head.pos_ == "VERB":
+        return kin(head)  # "married the architect Jacques Blondel" (npadvmod when parsed badly)
     if root.dep_ == "pobj" and head.lower_ in {"to", "with", "from"}:
         return kin(head.head)
     if root.dep_ == "attr" and head.lemma_ == "be":  # "His brother was X"
         return any(c.dep_ in {"nsubj", "nsubjpass"} and kin(c) for c in head.children)
-    # "X, the daughter of Y" -- but not a place: "born in Munich, the third child of Y"
-    in_place = root.dep_ == "pobj" and root.head.lower_ in {"in", "at", "near", "from", "to"}
+    # "X, the daughter of Y" -- but not a place: "born in Munich, the third child of Y",
+    # "born in Berthier, Canada East, the son of Louis"
+    place = root
+    while place.dep_ in {"appos", "conj"} and place.head.i != place.i:
+        place = place.head
+    in_place = place.dep_ == "pobj" and place.head.lower_ in {"in", "at", "near", "from", "to"}
     return not in_place and any(c.dep_ == "appos" and kin(c) for c in root.children)

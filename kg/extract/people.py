@@ -81,6 +81,15 @@ def find_people(doc: Doc, kin_words: set[str] = frozenset()) -> People:  # type:
     for m in mentions:
         for i in range(m.start, m.end):
             token_person[i] = m.person
+        after = doc[m.end] if m.end < len(doc) else None
+        if (  # post-nominal letters the name left out carry its grammar: "Jebb CBE (...) was"
+            after is not None
+            and after.is_upper
+            and after.is_alpha
+            and len(after) <= 4
+            and doc[m.end - 1].head.i == after.i
+        ):
+            token_person.setdefault(after.i, m.person)
     names = first_name_genders()
     for person in persons:
         person.mentions.sort(key=lambda m: m.start)

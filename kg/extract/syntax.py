@@ -15,6 +15,7 @@ __all__ = [
     "SUBJECT_DEPS",
     "SUBJECTLESS",
     "appositive_name",
+    "bracketed_name",
     "clause_of",
     "in_title",
     "is_bare_name",
@@ -22,7 +23,11 @@ __all__ = [
     "is_place",
     "is_role_nominal",
     "phrase_head",
+    "spouse_after_of",
 ]
+
+SPOUSE_NOUNS = {"wife", "husband", "spouse", "consort"}
+CHILD_NOUNS = {"son", "daughter", "child", "stepson", "stepdaughter"}
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
@@ -46,7 +51,12 @@ def is_kin_noun(tok: Token, triggers: set[str]) -> bool:
         and not any(
             c.i < tok.i
             and (
-                (c.dep_ == "compound" and c.pos_ == "NOUN" and c.lower_ not in {"ex", "-"})
+                (
+                    c.dep_ == "compound"
+                    and c.pos_ == "NOUN"
+                    and c.lower_ not in {"ex", "-"}
+                    and not (c.i > 0 and c.doc[c.i - 1].text == "-")  # "real-life husband"
+                )
                 or (c.dep_ == "amod" and c.tag_ == "VBG")
             )
             for c in tok.children
@@ -64,14 +74,24 @@ def is_place(tok: Token) -> bool:
     )
 
 
+RULER_TITLES = {"king", "queen", "emperor", "empress", "pharaoh", "sultan", "tsar", "czar"}
+
+
 def is_role_nominal(tok: Token) -> bool:
     """ "the singer", "The actress" as the subject or object of a clause."""
     return (
-        tok.pos_ == "NOUN"
-        and tok.lemma_.lower() in ROLE_NOUNS
+        (
+            (tok.pos_ == "NOUN" and tok.lemma_.lower() in ROLE_NOUNS)
+            or (tok.pos_ in {"NOUN", "PROPN"} and tok.lower_ in RULER_TITLES)  # "the Queen"
+        )
         and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "poss"}
         and any(c.lower_ == "the" for c in tok.children)
         and not any(c.dep_ in {"compound", "amod"} and c.pos_ == "NOUN" for c in tok.children)
+        and not (  # "married the architect Jacques Blondel": the name says who
+            tok.i + 1 < len(tok.doc)
+            and tok.doc[tok.i + 1].pos_ == "PROPN"
+            and tok.doc[tok.i + 1].is_title
+        )
     )
 
 
@@ -112,8 +132,26 @@ def clause_of(tok: Token) -> Token:
 
 def appositive_name(tok: Token, token_person: dict[int, int]) -> int | None:
     """The person named next to a kinship noun: "her daughter, Khloe", "his wife Donna"."""
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    role = of is not None and any(  # "the son of a fisherman, Olaf Dahl": Olaf is the fisherman
+        g.dep_ == "pobj"
+        and g.pos_ == "NOUN"
+        and g.i not in token_person
+        and g.ent_type_ != "DATE"  # not "her husband of ten years, X"
+        and any(c.lower_ in {"a", "an", "the"} for c in g.children)
+        for g in of.children
+    )
+    named = named_by_acl(tok, token_person)
+    if named is not None:
+        return named  # "a daughter named Mia"
     for child in tok.children:
         if child.dep_ in {"appos", "compound", "npadvmod"} and child.i > tok.i:
+            if (
+                of is not None
+                and of.i < child.i
+                and (role or not any(t.text == "," for t in tok.doc[of.i : child.i]))
+            ):
+                continue  # the parser lost "of": "the daughter of politician Mondher Ben Ammar"
             if child.i in token_person:
                 return token_person[child.i]
             for grand in child.children:  # "her husband, rugby player Finn Gallagher"
@@ -140,10 +178,25 @@ def appositive_name(tok: Token, token_person: dict[int, int]) -> int | None:
     return None
 
 
+def bracketed_name(tok: Token, token_person: dict[int, int]) -> int | None:
+    """The person a bracketed kinship phrase describes: "Subhadra (Krishna's sister)"."""
+    doc = tok.doc
+    ends = {tok.i + 1, tok.right_edge.i, tok.right_edge.i + 1}
+    if not any(e < len(doc) and doc[e].text == ")" and e > tok.i for e in ends):
+        return None
+    i = tok.i - 1
+    while i > 0 and tok.i - i < 12 and doc[i].text != "(":
+        if doc[i].text in {")", ".", ";", ":"}:
+            return None
+        i -= 1
+    return token_person.get(i - 1) if doc[i].text == "(" else None
+
+
 def _role_word(tok: Token) -> bool:
     """A word of a role before a name: "rugby player", "fashion editor", "K-pop singer", "Dr."."""
     return (
         tok.pos_ in {"NOUN", "ADJ"}
+        or tok.lower_ in ROLE_NOUNS  # "his father, Coroner Donald W. Stith"
         or (tok.is_lower and tok.is_alpha and not tok.is_stop)  # "cinematographer" tagged a verb
         or tok.text == "-"
         or tok.lower_ in HONORIFICS  # "her son, Dr. Nelson"
@@ -158,3 +211,36 @@ def is_bare_name(tok: Token) -> bool:
         and tok.i > 0
         and (not tok.is_sent_start or tok.dep_ in SUBJECT_DEPS)
     )
+
+
+def spouse_after_of(tok: Token, token_person: dict[int, int]) -> int | None:
+    """The parent a possessive names in "the son of A (of Exeter) and his wife B":
+    the first person after the outermost "of" of a child noun, in the same clause."""
+    doc = tok.doc
+    if (
+        tok.dep_ != "poss"
+        or tok.head.lemma_.lower() not in SPOUSE_NOUNS
+        or tok.i < 2
+        or doc[tok.i - 1].lower_ not in {"and", "by"}  # "the son of A by his second wife B"
+    ):
+        return None
+    found = None
+    for j in range(tok.i - 2, tok.sent.start - 1, -1):
+        t = doc[j]
+        if t.pos_ in {"VERB", "AUX"} or t.text in {";", ":"}:
+            break
+        if (t.lower_ == "of" and t.head.lemma_.lower() in CHILD_NOUNS) or (
+            t.lower_ in {"to", "of"} and t.head.lower_ == "born"  # "born to A and his wife B"
+        ):
+            found = next((token_person[k] for k in range(j + 1, tok.i) if k in token_person), found)
+    return found
+
+
+def named_by_acl(tok: Token, token_person: dict[int, int]) -> int | None:
+    """The person a noun is said to be called: "a daughter named Mia", "a son called Leo"."""
+    for acl in tok.children:
+        if acl.dep_ == "acl" and acl.lower_ in {"named", "called"}:
+            for obj in acl.children:
+                if obj.dep_ in {"oprd", "dobj", "attr", "xcomp"} and obj.i in token_person:
+                    return token_person[obj.i]
+    return None

@@ -1,0 +1,300 @@
+"""Who a kinship word or a relation verb is about: owners, referents, objects.
+
+The rules (``kg.extract.rules``, ``kg.extract.parentage``) read relations off
+these: the owner of "X's mom" and "their son" (also "X and Y's son"), the
+people a kinship noun names ("her daughter, Khloe", "two kids, Leo and Mia",
+"a son called Leo"), the objects of "of"/"to"/"with", the subject of a verb
+however the parser hangs it, and the parent behind "the son of A and his wife B".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.context import Context, Ref
+from kg.extract.syntax import SUBJECT_DEPS, phrase_head, spouse_after_of
+
+__all__ = [
+    "kin_preps",
+    "listed_after",
+    "named_after_of",
+    "of_kin_list",
+    "of_objects",
+    "of_role_name",
+    "owners",
+    "parent_spouses",
+    "partitive_owner",
+    "people",
+    "referents",
+    "verb_subjects",
+]
+
+_RELATIVE = {"who", "whom", "that", "which"}
+
+
+def people(ctx: Context, toks: list[Token]) -> list[Ref]:
+    found: list[Ref] = []
+    for tok in toks:
+        found += ctx.persons_in(tok)
+    return found
+
+
+def owners(ctx: Context, noun: Token) -> list[Ref]:
+    """The people in "X's mom", "their son"; a conjunct without its own owner
+    shares its head's: "their son Stanley and daughter Soleil"."""
+    doc = noun.doc
+    ex_prefix = noun.i >= 2 and doc[noun.i - 1].text == "-" and doc[noun.i - 2].lower_ == "ex"
+    if ex_prefix and not any(c.dep_ == "poss" for c in noun.children):
+        noun = doc[noun.i - 2]  # "X's ex-husband": the owner hangs on "ex"
+    if noun.dep_ == "compound" and not any(c.dep_ == "poss" for c in noun.children):
+        noun = noun.head  # "their son Stanley and daughter Soleil": "daughter" modifies "Soleil"
+    kin = noun
+    while (
+        not any(c.dep_ == "poss" for c in noun.children)
+        and noun.dep_ == "conj"
+        and (ctx.is_kin(noun.head) or noun.pos_ == "PROPN")
+    ):
+        noun = noun.head
+    # "his wife, Ingrid, and a son, Erik", "Owen's sister Ruby and brother Liam": the owner
+    # of the first kinship noun owns the later ones
+    if noun.dep_ == "conj" and noun.head.dep_ == "appos" and not _has_poss(noun):
+        noun = noun.head
+    if noun is not kin and noun.dep_ == "appos" and ctx.is_kin(noun.head) and not _has_poss(noun):
+        noun = noun.head
+    found = people(ctx, [c for c in noun.children if c.dep_ == "poss"])
+    seen = {r.person for r in found}
+    return found + [r for r in _listed_possessors(ctx, kin) if r.person not in seen]
+
+
+def _has_poss(tok: Token) -> bool:
+    return any(c.dep_ == "poss" for c in tok.children)
+
+
+_PREMODIFIER_TAGS = {"JJ", "JJR", "JJS", "CD", "HYPH", "RB", "VBN", "NN"}
+
+
+def _listed_possessors(ctx: Context, noun: Token) -> list[Ref]:
+    """Every person of a list that owns the noun together: "X and Y's son",
+    "Krishna's and Balarama's sister" (the parser keeps at most the last one)."""
+    doc, token_person = ctx.doc, ctx.people.token_person
+    i = noun.i - 1
+    while (
+        i > noun.i - 4 and i >= 0 and doc[i].tag_ in _PREMODIFIER_TAGS and doc[i].head.i == noun.i
+    ):
+        i -= 1  # "their two younger sons", "his late wife"
+    if i < 1 or doc[i].tag_ != "POS" or (i - 1) not in token_person:
+        return []
+    found: list[Ref] = []
+    j = i - 1
+    while j >= 0 and j in token_person:
+        person, head = token_person[j], phrase_head(doc[j])
+        if found and (
+            (head.dep_ in {"appos", "compound"} and ctx.is_kin(head.head))
+            or any(c.dep_ in {"compound", "nmod"} and ctx.is_kin(c) for c in head.children)
+        ):
+            break  # "his half-brother Philip and Alexander's son": Philip is named by "his"
+        found.append(Ref(doc[j], person, 0.85))
+        while j > 0 and token_person.get(j - 1) == person:
+            j -= 1
+        if j < 2 or doc[j - 1].lower_ not in {"and", "&", ","}:
+            break
+        j -= 2
+        if doc[j].tag_ == "POS":  # "Krishna's and Balarama's sister"
+            j -= 1
+    return found if len(found) > 1 else []
+
+
+def of_objects(ctx: Context, noun: Token, preps: set[str]) -> list[Ref]:
+    return people(
+        ctx,
+        [
+            g
+            for c in noun.children
+            if c.dep_ in {"prep", "dative"} and c.lower_ in preps  # "popped the question to Y"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ],
+    )
+
+
+def referents(ctx: Context, noun: Token) -> list[Ref]:
+    """The people a kinship noun stands for: the names the grammar attaches to it
+    ("her daughter, Khloe", "two children, Olivia and Daxten", "their children
+    were A and B", "his children included A"), else the noun itself."""
+    plural = noun.tag_ in {"NNS", "NNPS"}
+    head, kids = noun.head, list(noun.children)
+    of = next((c.i for c in kids if c.dep_ == "prep" and c.lower_ == "of"), len(noun.doc))
+    role_of = bool(of_role_name(ctx, noun))  # "the son of a fisherman, X": X is the fisherman
+    candidates = [
+        [
+            c
+            for c in kids
+            if c.dep_ in {"appos", "compound"}
+            and c.i > noun.i
+            and (c.i < of or (not role_of and any(t.text == "," for t in noun.doc[of : c.i])))
+        ],
+        [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+        if plural and noun.dep_ == "attr" and head.lemma_ == "be"
+        else [],  # "X and Y are the children of Z"
+        [c for c in kids if c.dep_ == "conj" and c.pos_ == "PROPN"] if plural else [],
+        [  # "a daughter named Mia", "a son called Leo"
+            g
+            for c in kids
+            if c.dep_ == "acl" and c.lower_ in {"named", "called"}
+            for g in c.children
+            if g.dep_ in {"oprd", "dobj", "attr", "xcomp"}
+        ],
+        [  # "shares daughter Mila with X": the parser made the name a second object
+            c
+            for c in head.children
+            if c.i == noun.i + 1 and c.dep_ == noun.dep_ == "dobj" and c.pos_ == "PROPN"
+        ],
+        [head] if noun.dep_ == "compound" and head.pos_ == "PROPN" else [],  # "children - Alexis"
+        [c for c in head.children if c.dep_ == "dobj"] if _subject_of(noun, "include") else [],
+        [c for c in head.children if c.dep_ == "attr"] if _subject_of(noun, "be") else [],
+    ]
+    for named in candidates:
+        named = [c for c in named if ctx.persons_in(c)]
+        if named:
+            return people(ctx, named[:1])
+    listed = listed_after(ctx, noun) if plural else []
+    return listed or ctx.refs(noun) or (partitive_owner(ctx, noun) if plural else [])
+
+
+def partitive_owner(ctx: Context, noun: Token) -> list[Ref]:
+    """The person said to be one of a group: "X was the eldest of three children",
+    "X, one of six children born to ...", "X was one of the sons of Y"."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return []
+    part = noun.head.head
+    if part.pos_ not in {"NUM", "ADJ", "NOUN", "PRON"} or ctx.is_kin(part):
+        return []
+    if part.dep_ == "attr" and part.head.lemma_ == "be":
+        return people(ctx, [c for c in part.head.children if c.dep_ in SUBJECT_DEPS])
+    if part.dep_ == "appos":
+        return ctx.persons_in(part.head)
+    return []
+
+
+def _is_role(tok: Token) -> bool:
+    """ "a fisherman", "the painter": a person described, not "ten years"."""
+    return tok.ent_type_ != "DATE" and any(c.lower_ in {"a", "an", "the"} for c in tok.children)
+
+
+def kin_preps(noun: Token) -> set[str]:
+    """ "the mother of X"; also "mom to X", "parents to two kids", "sister to the king",
+    but not "a mother to him" or "like a brother to me"."""
+    if any(c.lower_ in {"a", "an"} for c in noun.children) or any(
+        a.lower_ == "like" for a in noun.ancestors
+    ):
+        return {"of"}
+    return {"of", "to"}
+
+
+def of_kin_list(ctx: Context, noun: Token) -> list[Ref]:
+    """The names listed after a plural kin noun in the of-phrase:
+    "the father of three children: Erik, Sofie and Anna"."""
+    objs = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    return [
+        r
+        for g in objs
+        if g.dep_ == "pobj" and g.tag_ == "NNS" and ctx.is_kin(g)
+        for r in listed_after(ctx, g)
+    ]
+
+
+def of_role_name(ctx: Context, noun: Token) -> list[Ref]:
+    """The name after a role in the of-phrase: "the son of a fisherman, Olaf Dahl"."""
+    objs = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    objs = [g for g in objs if g.dep_ == "pobj" and g.pos_ == "NOUN" and not ctx.is_person(g)]
+    if not objs or ctx.is_kin(objs[0]) or not _is_role(objs[0]):
+        return []
+    named = [
+        c
+        for c in [*noun.children, *objs[0].children]
+        if c.dep_ == "appos" and c.i > objs[0].i and ctx.is_person(c)
+    ]
+    return ctx.refs(named[0]) if named else []
+
+
+def _subject_of(noun: Token, lemma: str) -> bool:
+    return noun.dep_ in SUBJECT_DEPS and noun.head.lemma_ == lemma
+
+
+def listed_after(ctx: Context, noun: Token) -> list[Ref]:
+    """Names listed right after a plural noun when the parser lost the list:
+    "Hannah and her children, Jacob, Mia and Leo, live ..."."""
+    doc, token_person = ctx.doc, ctx.people.token_person
+    i, found = noun.i + 1, []
+    while i + 1 < len(doc) and doc[i].text in {",", "and", ":", "-", "\u2013"}:
+        i += 1
+        if i in token_person:
+            found.append(Ref(doc[i], token_person[i], 0.8))
+            while i + 1 < len(doc) and token_person.get(i + 1) == token_person[i]:
+                i += 1
+            i += 1
+    return found
+
+
+def parent_spouses(ctx: Context, noun: Token, parents: set[int]) -> list[Ref]:
+    """The other parent in "the son of A and his wife B" (however the parser hangs "wife")."""
+    found: list[Ref] = []
+    for tok in ctx.doc[noun.i + 1 : noun.sent.end]:
+        if tok.pos_ in {"VERB", "AUX"}:
+            break
+        ref = ctx.coref.ref(tok)
+        if (
+            ref is not None
+            and ref.person in parents
+            and tok.lower_ in {"his", "her"}
+            and spouse_after_of(tok, ctx.people.token_person) is not None
+        ):
+            found += [r for r in ctx.refs(tok.head) if r.person not in parents]
+    return found
+
+
+def named_after_of(ctx: Context, noun: Token) -> list[Ref]:
+    """The first person named after "of" when the parser lost the phrase:
+    "the son of Hall of Fame running back Marcus Bell Sr." (no comma crossed)."""
+    of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+    if not of:
+        return []
+    doc, token_person = ctx.doc, ctx.people.token_person
+    for tok in doc[of[0].i + 1 : min(of[0].i + 9, noun.sent.end)]:
+        if tok.i in token_person:
+            end = tok.i
+            while token_person.get(end + 1) == token_person[tok.i]:
+                end += 1
+            if end + 1 < len(doc) and doc[end + 1].tag_ == "POS":
+                return []  # "the father of Kayla's children": Kayla owns the object
+            return [Ref(tok, token_person[tok.i], 0.8)]
+        if tok.is_punct and tok.text != "-" or tok.pos_ in {"AUX", "PRON"} or tok.lower_ == "and":
+            return []
+    return []
+
+
+def verb_subjects(ctx: Context, verb: Token) -> list[Ref]:
+    """Who does ``verb``: its subject, the subject it borrows ("began dating",
+    "has no plans to marry"), or the person a relative clause hangs on."""
+    node = verb
+    for _ in range(5):
+        aux = [a for a in node.children if a.dep_ in {"aux", "auxpass"}]
+        subjects = [c for n in [node, *aux] for c in n.children if c.dep_ in SUBJECT_DEPS]
+        if subjects and node.dep_ == "relcl" and all(s.lower_ in _RELATIVE for s in subjects):
+            return people(ctx, [node.head])  # "X, who was married to Y"
+        if subjects:  # "X and Y got engaged": the parser may hang them on "got"
+            return people(ctx, subjects)
+        if node.dep_ in {"relcl", "acl", "appos"} and ctx.persons_in(
+            node.head
+        ):  # "X (married to Y)"
+            return people(ctx, [node.head])  # "X, who married Y", "The couple, X and Y, married"
+        if node.pos_ == "NOUN" and node.dep_ in {"dobj", "attr"}:
+            node = node.head  # "has no plans to marry": from "plans" to "has"
+            continue
+        if (
+            node.dep_ not in {"xcomp", "acomp", "conj", "advcl", "ccomp", "pcomp", "acl"}
+            or node.head.i == node.i
+        ):
+            break
+        node = node.head
+    return []
