@@ -82,6 +82,13 @@ def build(
         bool, typer.Option("--force", help="Extract every article again, even unchanged ones.")
     ] = False,
     store: StoreAt = None,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", min=1, help="Local processes extracting at once.")
+    ] = 1,
+    dask: Annotated[
+        str | None,
+        typer.Option("--dask", help="Extract on Dask: local:N, or a scheduler tcp://HOST:8786."),
+    ] = None,
 ) -> None:
     """Extract, store and draw: writes graph.trig, graph.ttl, graph.html and store/.
 
@@ -108,6 +115,8 @@ def build(
             lambda n: bar.advance(task, n),
             force=force,
             store_location=store,
+            workers=workers,
+            dask=dask,
         )
     err.print(
         f"{report.articles} articles extracted ({report.unchanged} unchanged, "

@@ -93,6 +93,8 @@ def build(
     *,
     force: bool = False,
     store_location: str | None = None,
+    workers: int = 1,
+    dask: str | None = None,
 ) -> BuildReport:
     """Extract ``inputs`` into the store under ``out`` and write graph.trig, graph.ttl, graph.html.
 
@@ -101,7 +103,8 @@ def build(
     that a re-read input file no longer holds is removed. ``force`` extracts
     everything again. When nothing changed the output files are left as they are.
     The store is OUT/store unless ``store_location`` (or ``$KG_STORE``) names a
-    SPARQL server URL or another folder.
+    SPARQL server URL or another folder. ``workers`` local processes or the Dask
+    cluster ``dask`` (``local:N`` or ``tcp://HOST:PORT``) share the extraction.
     """
 
     inputs = list(inputs)
@@ -116,7 +119,9 @@ def build(
     out.mkdir(parents=True, exist_ok=True)
     with open_store(out, store_location, create=True) as store:
         plan = Plan(store.article_digests(), _extractor_tag(model), force=force)
-        for extraction in _extract_lazily(plan.todo(_articles(inputs, skip)), model):
+        articles = plan.todo(_articles(inputs, skip))
+        how = {"workers": workers, "dask": dask, "on_skip": skip}
+        for extraction in _extract_lazily(articles, model, **how):
             store.add(extraction, plan.digest(extraction.article))
             report.articles += 1
             report.claims += len(extraction.claims)
@@ -194,15 +199,16 @@ def _extractor_tag(model: str | None) -> str:
     return f"celebrity-kg {__version__} {model or 'default'}"
 
 
-def _extract_lazily(articles: Iterator[Article], model: str | None) -> Iterator[Extraction]:
-    """Extract ``articles``, loading spaCy only if there is at least one."""
+def _extract_lazily(
+    articles: Iterator[Article], model: str | None, **how: Any
+) -> Iterator[Extraction]:
+    """Extract ``articles`` (``how``: see ``kg.parallel``), loading spaCy only if there is one."""
     first = next(articles, None)
     if first is None:
         return
-    from kg.extract import Extractor
+    from kg.parallel import extract_parallel
 
-    extractor = Extractor(model) if model else Extractor()
-    yield from extractor.pipe(itertools.chain([first], articles))
+    yield from extract_parallel(itertools.chain([first], articles), model, **how)
 
 
 def _publish(store: Any, out: Path, fingerprint: str, report: BuildReport, changed: bool) -> None:
@@ -218,8 +224,9 @@ def _publish(store: Any, out: Path, fingerprint: str, report: BuildReport, chang
         return
     store.recompute()
     report.paths = [store.write_trig(paths[0]), store.write_turtle(paths[1])]
-    report.paths.append(_render(store, paths[2]))
-    report.people, report.relations = len(store.people()), _fact_count(store)
+    people, relations = store.people(), store.relations()
+    report.paths.append(_draw(people, relations, paths[2]))
+    report.people, report.relations = len(people), sum(1 for r in relations if r["fact"])
     report.quads = len(store)
     report.violations = _violations(store)
     summary = {"fingerprint": fingerprint, "people": report.people}
@@ -276,13 +283,16 @@ def render(out: Path, path: Path | None = None, store: str | None = None, **opti
         return _render(opened, path or out / "graph.html", **options)
 
 
-def _render(store: object, path: Path, **options: Any) -> Path:
+def _render(store: Any, path: Path, **options: Any) -> Path:
+    return _draw(store.people(), store.relations(), path, **options)
+
+
+def _draw(people: list[Any], relations: list[Any], path: Path, **options: Any) -> Path:
     from kg.graph import to_networkx
     from kg.visualize import render_html
 
     # claims too: the page shows hedged ones dotted and negated ones behind a toggle
-    graph = to_networkx(store.people(), store.relations(), include_claims=True)  # type: ignore[attr-defined]
-    return render_html(graph, path, **options)
+    return render_html(to_networkx(people, relations, include_claims=True), path, **options)
 
 
 def _violations(store: object) -> int:
@@ -290,10 +300,6 @@ def _violations(store: object) -> int:
     from kg.validate import validate
 
     return len(validate(store).violations)
-
-
-def _fact_count(store: object) -> int:
-    return sum(1 for r in store.relations() if r["fact"])  # type: ignore[attr-defined]
 
 
 def open_store(out: Path, store: str | None = None, *, create: bool = False) -> Any:
