@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["clean_text", "clean_line", "split_glued_caption"]
+__all__ = ["clean_text", "clean_line", "split_glued_caption", "valid_unicode", "printable"]
 
 # --- characters -------------------------------------------------------------
 
@@ -31,6 +31,9 @@ _INVISIBLE = "\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062
 _BIDI = "".join(chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 _CONTROL = "".join(chr(c) for c in [*range(0x00, 0x20), *range(0x7F, 0xA0)] if chr(c) not in "\n\t")
 _DROP = str.maketrans(dict.fromkeys(_INVISIBLE + _BIDI + _CONTROL))
+# A lone surrogate (JSON "\ud800") is no character: it cannot be written as UTF-8,
+# so it would fail in the store or any output file. It becomes U+FFFD.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # Unicode spaces (no-break, thin, ideographic...) become plain spaces so that
 # "Kris\u00a0Jenner" and "Kris Jenner" are the same name.
 _SPACES = re.compile(r"[^\S\n\t]")
@@ -240,10 +243,37 @@ def normalise_newlines(text: str) -> str:
     )
 
 
+def valid_unicode(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD, so it can be written as UTF-8.
+
+    Examples:
+        >>> valid_unicode("Kim \\ud800 Lee") == "Kim \\ufffd Lee"
+        True
+    """
+    return _SURROGATE.sub("\ufffd", text)
+
+
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to show on a terminal: controls and direction overrides become U+FFFD.
+
+    Newlines and tabs stay. Article text and JSONL ids can hold escape sequences
+    (``\\x1b[2J`` clears the screen) or right-to-left overrides that reorder
+    what follows; shown as typed they would act, not read.
+
+    Examples:
+        >>> printable("Kim\\x1b[31m Lee\\u202e\\tok\\n") == "Kim\\ufffd[31m Lee\\ufffd\\tok\\n"
+        True
+    """
+    return _UNPRINTABLE.sub("\ufffd", text)
+
+
 def _clean_chars(text: str) -> str:
     # NFC after dropping characters: a dropped mark between a letter and its
     # combining accent would otherwise leave the pair decomposed.
-    return unicodedata.normalize("NFC", _SPACES.sub(" ", text.translate(_DROP)))
+    return unicodedata.normalize("NFC", _SPACES.sub(" ", valid_unicode(text).translate(_DROP)))
 
 
 def _tidy(line: str) -> str:

@@ -28,7 +28,7 @@ import charset_normalizer
 __all__ = ["BINARY", "EMPTY", "Unreadable", "decode_bytes", "decode_line", "sniff_stream"]
 
 BINARY = "binary file, not text; remove it or convert it to .txt"
-EMPTY = "empty file"
+EMPTY = "empty file; add the article text or remove the file"
 
 # File signatures of common non-text files that may sit among articles.
 _SIGNATURES = (
@@ -78,7 +78,7 @@ def decode_bytes(data: bytes) -> str:
         >>> decode_bytes(b"  \\n")
         Traceback (most recent call last):
         ...
-        kg.decode.Unreadable: empty file
+        kg.decode.Unreadable: empty file; add the article text or remove the file
     """
     if not data.strip():
         raise Unreadable(EMPTY)

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from kg.errors import KGError, UnknownNameError
+from kg.errors import KGError, UnknownNameError, disk_full_error
 from kg.export_graph import graph_data, write_cyjs, write_gexf, write_graphml, write_neo4j
 from kg.export_rdf import RDF_FORMATS, write_rdf
 from kg.export_wikidata import quickstatements
@@ -70,7 +70,18 @@ def export(
     Raises:
         UnknownNameError: an unknown format.
         KGError: ``neo4j`` without a directory, or an output path that is a directory.
+        OutputError: the disk is full (the previous file is left as it was).
     """
+    try:
+        return _export(store, fmt, out, stdout)
+    except OSError as exc:
+        error = disk_full_error(exc, str(out) if out is not None else "stdout")
+        if error is None:
+            raise
+        raise error from None
+
+
+def _export(store: Any, fmt: str, out: Path | None, stdout: IO[bytes] | None) -> ExportReport:
     from kg.store import _atomic_write
 
     if fmt not in FORMATS:

@@ -37,12 +37,12 @@ import os
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any, TextIO
 
-from kg.clean import clean_line, clean_text, normalise_newlines
-from kg.decode import Unreadable, decode_bytes, decode_line, sniff_stream
+from kg.clean import clean_line, clean_text, normalise_newlines, valid_unicode
+from kg.decode import EMPTY, Unreadable, decode_bytes, decode_line, sniff_stream
 from kg.errors import InputError
 from kg.markup import html_article, markdown_article
 from kg.model import Article
@@ -53,6 +53,7 @@ SUFFIXES = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
 SUFFIXES |= {".json": "json", ".jsonl": "jsonl"}
 _USE = "use .txt, .md, .html, .json or .jsonl"
 _STDIN = "<stdin>"
+_EMPTY_STDIN = "empty input; pipe an article (or JSONL lines) into kg"
 _NO_TEXT = "no article text left after removing links, credits and other page debris"
 _TITLE_MAX = 150
 
@@ -68,6 +69,9 @@ class Skipped:
 
     where: str  # "folder/file.jsonl:3" or "folder/img.png"
     reason: str  # what is wrong and how to fix it
+    # the absolute path of the input file ("" for stdin or a folder): a build keeps the
+    # stored articles of a file with an unreadable item rather than forget them
+    origin: str = field(default="", compare=False)
 
     def __str__(self) -> str:
         return f"{self.where}: {self.reason}"
@@ -183,7 +187,7 @@ def _read_inputs(
 def _read_file(path: Path) -> Iterator[Article | Skipped]:
     origin = os.path.abspath(path)
     for item in _read_file_items(path):
-        yield replace(item, origin=origin) if isinstance(item, Article) else item
+        yield replace(item, origin=origin)
 
 
 def _read_folder(folder: Path) -> Iterator[Article | Skipped]:
@@ -231,7 +235,7 @@ def _read_file_items(path: Path) -> Iterator[Article | Skipped]:
 
 def _read_stdin(stream: TextIO | None) -> Iterator[Article | Skipped]:
     if stream is None:  # no standard input at all (a closed or detached stdin)
-        yield Skipped(_STDIN, "empty input")
+        yield Skipped(_STDIN, _EMPTY_STDIN)
         return
     # Work on bytes, so the real stdin's encoding is detected as a file's would be;
     # a text stream (a StringIO in tests) is encoded back to UTF-8.
@@ -248,7 +252,7 @@ def _read_stdin(stream: TextIO | None) -> Iterator[Article | Skipped]:
             break
     first = decode_line(head[-1], "cp1252") if head else ""
     if not first.strip():
-        yield Skipped(_STDIN, "empty input")
+        yield Skipped(_STDIN, _EMPTY_STDIN)
     elif _json_object(first):
         numbered = enumerate(itertools.chain(head, lines), start=1)
         yield from _read_jsonl_lines(((n, decode_line(b, "cp1252")) for n, b in numbered), _STDIN)
@@ -326,7 +330,7 @@ def _read_jsonl_lines(lines: Iterable[tuple[int, str]], where: str) -> Iterator[
             continue
         yield _record(obj, f"{where}:{lineno}")
     if empty:
-        yield Skipped(where, "empty file")
+        yield Skipped(where, EMPTY)
 
 
 def _record(obj: Any, where: str, fix: str = "fix the line or remove it") -> Article | Skipped:
@@ -344,7 +348,7 @@ def _record(obj: Any, where: str, fix: str = "fix the line or remove it") -> Art
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             return Skipped(where, f"'{key}' must be a string or a number; {fix}")
         fields[key] = str(value)
-    return _finish(fields, where, record_id=fields.get("id", "").strip())
+    return _finish(fields, where, record_id=valid_unicode(fields.get("id", "").strip()))
 
 
 def _json_object(line: str) -> bool:

@@ -20,9 +20,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, Namespace
 
-from kg.errors import OntologyError, UnknownNameError
+from kg.errors import InputError, OntologyError, UnknownNameError
+from kg.rdf_input import read_rdf
 
 __all__ = [
     "CKG",
@@ -97,14 +99,25 @@ def _local(iri: object) -> str:
 
 
 def _read(path: Path) -> Graph:
-    graph = Graph()
+    """The Turtle file ``path`` as an rdflib graph, read safely (``kg.rdf_input``).
+
+    Oxigraph parses the text (no DOCTYPE/ENTITY, a time limit, nothing fetched);
+    rdflib then reads Oxigraph's N-Triples, which hold nothing to expand or follow.
+    """
     try:
-        # parsed from text: nothing in the file is ever followed as a path or URL
-        graph.parse(data=path.read_text(encoding="utf-8"), format="turtle")
-    except (OSError, SyntaxError, ValueError) as exc:
+        doc = read_rdf(path.read_bytes(), "turtle", str(path))
+    except OSError as exc:
         raise OntologyError(
-            f"{path}: cannot read the ontology ({exc}); reinstall celebrity-kg"
-        ) from exc
+            f"{path}: cannot read the ontology ({exc.strerror or exc}); reinstall celebrity-kg"
+        ) from None
+    except InputError as exc:
+        raise OntologyError(f"{exc.where}: {exc.problem}; reinstall celebrity-kg") from None
+    graph = Graph()
+    for prefix, iri in doc.prefixes.items():
+        graph.bind(prefix, iri)
+    triples = [t for t in doc.items if isinstance(t, ox.Triple)]  # Turtle: triples only
+    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+    graph.parse(data=data.decode("utf-8"), format="nt")
     return graph
 
 

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.clean import clean_line, split_glued_caption
+from kg.decode import EMPTY
 from kg.errors import InputError
 from kg.ingest import Skipped, article_id, clean_text, read_articles, split_title
 from kg.markup import markdown_article, visible_text
@@ -246,7 +247,9 @@ def test_stdin_text_that_mentions_json_is_text() -> None:
 
 
 def test_stdin_empty() -> None:
-    assert read("-", stdin=" \n\n") == [Skipped("<stdin>", "empty input")]
+    assert read("-", stdin=" \n\n") == [
+        Skipped("<stdin>", "empty input; pipe an article (or JSONL lines) into kg")
+    ]
 
 
 def test_stdin_jsonl_streams() -> None:
@@ -317,12 +320,12 @@ def test_single_path_string_is_one_input(tmp_path: Path) -> None:
 @pytest.mark.parametrize("content", [b"", b"  \n\t\r\n  ", "\ufeff\n".encode()])
 def test_empty_file(tmp_path: Path, content: bytes) -> None:
     path = write(tmp_path / "empty.txt", content)
-    assert read(path) == [Skipped(str(path), "empty file")]
+    assert read(path) == [Skipped(str(path), EMPTY)]
 
 
 def test_empty_jsonl(tmp_path: Path) -> None:
     path = write(tmp_path / "empty.jsonl", b"\n\n")
-    assert read(path) == [Skipped(str(path), "empty file")]
+    assert read(path) == [Skipped(str(path), EMPTY)]
 
 
 @pytest.mark.parametrize("suffix", [".txt", ".md", ".html", ".json", ".jsonl"])
