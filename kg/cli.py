@@ -19,8 +19,10 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
-from kg.errors import KGError, UnknownNameError
+from kg.clean import printable
+from kg.errors import KGError, UnknownNameError, disk_full_error
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -45,7 +47,7 @@ StoreAt = Annotated[
 
 
 def _friendly(func: F) -> F:
-    """Turn a KGError into one line on stderr and its exit code."""
+    """Turn a KGError (or a full disk) into one line on stderr and its exit code."""
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -53,11 +55,19 @@ def _friendly(func: F) -> F:
             return func(*args, **kwargs)
         except KGError as exc:
             # messages may quote names and paths from the input: print them as text, not markup
-            err.print(f"[red]error:[/red] {escape(str(exc))}", markup=True, highlight=False)
+            err.print(
+                f"[red]error:[/red] {escape(printable(str(exc)))}", markup=True, highlight=False
+            )
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             err.print("interrupted; the previous output is intact")
             raise typer.Exit(130) from None
+        except OSError as exc:  # a full disk is not a bug: one line, the previous output intact
+            error = disk_full_error(exc)
+            if error is None:
+                raise
+            err.print(f"[red]error:[/red] {escape(str(error))}", markup=True, highlight=False)
+            raise typer.Exit(error.exit_code) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -69,7 +79,14 @@ def _choice(kind: str, value: str, choices: list[str]) -> str:
 
 
 def _warn(item: object) -> None:
-    err.print(f"[yellow]skipped[/yellow] {escape(str(item))}", markup=True, highlight=False)
+    err.print(
+        f"[yellow]skipped[/yellow] {escape(printable(str(item)))}", markup=True, highlight=False
+    )
+
+
+def _cell(value: object) -> Text:
+    """A table cell shown as typed: article text is never read as rich markup or escapes."""
+    return Text(printable("" if value is None else str(value)))
 
 
 @app.command()
@@ -162,7 +179,7 @@ def articles(out_dir: OutDir = Path("output"), store: StoreAt = None) -> None:
     """
     from kg.pipeline import open_store
 
-    with open_store(out_dir, store) as opened:
+    with open_store(out_dir, store, read_only=True) as opened:
         result = opened.query(_ARTICLES)
     for row in result.rows:
         print("\t".join("" if v is None else v for v in row))
@@ -195,9 +212,8 @@ def extract(
         if fmt == "table":
             for c in ex.claims:
                 flags = [c.status] + ["negated"] * c.negated + ["hedged"] * c.hedged
-                table.add_row(
-                    c.subject, c.relation, c.object, " ".join(flags), c.rule, c.evidence.sentence
-                )
+                cells = (c.subject, c.relation, c.object, " ".join(flags), c.rule)
+                table.add_row(*map(_cell, cells), _cell(c.evidence.sentence))
             continue
         for record in extraction_records(ex):
             print(json.dumps(record, ensure_ascii=False))
@@ -217,8 +233,16 @@ def query(
     fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
     out_dir: OutDir = Path("output"),
     store: StoreAt = None,
+    update: Annotated[
+        bool,
+        typer.Option(
+            "--update", help="Allow a SPARQL update (edit claims; the facts are rebuilt from them)."
+        ),
+    ] = False,
 ) -> None:
     """Run SPARQL on the store; prefixes ckg, rdf, rdfs, skos, prov, schema, wdt are predeclared.
+
+    Read-only unless --update is given; SERVICE and LOAD are always refused.
 
     Example: kg query 'SELECT ?k WHERE { ?m rdfs:label "Kris Jenner" ; ckg:parentOf/rdfs:label ?k }'
     """
@@ -226,8 +250,13 @@ def query(
 
     _choice("format", fmt, ["table", "csv", "json"])
     text = _query_text(sparql, file)
-    with open_store(out_dir, store) as opened:
-        result = opened.query(text)
+    with open_store(out_dir, store, read_only=not update) as opened:
+        result = opened.query(text, allow_update=update)
+        if result.kind == "update":
+            opened.recompute()
+    if result.kind == "update":
+        err.print("update done; facts and inferences rebuilt from the claims", highlight=False)
+        return
     _print_result(result, fmt)
 
 
@@ -268,7 +297,7 @@ def _print_result(result: Any, fmt: str) -> None:
     else:
         table = Table(*result.columns)
         for row in result.rows:
-            table.add_row(*["" if v is None else v for v in row])
+            table.add_row(*map(_cell, row))
         out.print(table)
     err.print(f"{len(result.rows)} rows")
 

@@ -31,7 +31,7 @@ def _load(out_dir: Path, include_claims: bool = False) -> Any:
     from kg.graph import to_networkx
     from kg.pipeline import open_store
 
-    with open_store(out_dir) as store:
+    with open_store(out_dir, read_only=True) as store:
         return to_networkx(store.people(), store.relations(), include_claims)
 
 

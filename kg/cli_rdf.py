@@ -11,6 +11,7 @@ from typing import Annotated, Any
 
 import typer
 
+from kg.clean import printable
 from kg.cli import OutDir, _choice, _friendly, app, err
 from kg.errors import KGError
 
@@ -18,7 +19,7 @@ from kg.errors import KGError
 def _open(out_dir: Path):  # type: ignore[no-untyped-def]
     from kg.pipeline import open_store
 
-    return open_store(out_dir)
+    return open_store(out_dir, read_only=True)
 
 
 @app.command()
@@ -43,7 +44,7 @@ def validate(
         print(json.dumps(data, ensure_ascii=False, indent=1))
     else:
         for violation in report.violations:
-            print(violation)
+            print(printable(str(violation)))
     if report.conforms:
         err.print("conforms: no SHACL violation", highlight=False)
         return
@@ -92,7 +93,7 @@ def why(
         data = [as_dict(step) for step in steps]
         print(json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=1))
     else:
-        print("\n\n".join(render(step) for step in steps))
+        print(printable("\n\n".join(render(step) for step in steps)))
 
 
 def _candidates(index: Any, people: list[dict[str, Any]], name: str) -> list[str]:

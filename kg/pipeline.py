@@ -112,6 +112,7 @@ def build(
 
     def skip(item: Skipped) -> None:
         report.skipped.append(item)
+        plan.hold(item.origin)  # a broken line is no reason to forget the stored article
         if on_skip:
             on_skip(item)
 
@@ -157,6 +158,7 @@ class Plan:
         self.unchanged = 0
         self._seen: set[str] = set()
         self._read_inputs: set[str] = set()
+        self._held: set[str] = set()
 
     def digest(self, article: Article) -> str:
         """A hash of what the extractor sees of ``article``, and of the extractor itself."""
@@ -176,12 +178,21 @@ class Plan:
             self.stored[article.id] = (digest, input_key(article.origin) if article.origin else "")
             yield article
 
+    def hold(self, origin: str) -> None:
+        """Forget nothing of the input file ``origin``: one of its items could not be read."""
+        if origin:
+            self._held.add(input_key(origin))
+
     def forgotten(self) -> list[str]:
-        """Stored articles of a re-read input file that this build did not see (call last)."""
+        """Stored articles of a re-read input file that this build did not see (call last).
+
+        A file with an item that could not be read (a broken JSONL line) keeps its
+        stored articles: the broken line may be one of them.
+        """
         gone = [
             article_id
             for article_id, (_, key) in self.stored.items()
-            if key in self._read_inputs and article_id not in self._seen
+            if key in self._read_inputs and key not in self._held and article_id not in self._seen
         ]
         for article_id in gone:
             del self.stored[article_id]
@@ -279,7 +290,7 @@ def render(out: Path, path: Path | None = None, store: str | None = None, **opti
 
     ``options`` go to ``kg.visualize.render_html`` (``focus``, ``depth``, ``layout``).
     """
-    with open_store(out, store) as opened:
+    with open_store(out, store, read_only=True) as opened:
         return _render(opened, path or out / "graph.html", **options)
 
 
@@ -302,11 +313,15 @@ def _violations(store: object) -> int:
     return len(validate(store).violations)
 
 
-def open_store(out: Path, store: str | None = None, *, create: bool = False) -> Any:
+def open_store(
+    out: Path, store: str | None = None, *, create: bool = False, read_only: bool = False
+) -> Any:
     """Open the store of the build folder ``out``: ``store``, else ``$KG_STORE``, else OUT/store.
 
     ``store`` is a SPARQL server URL (``http://HOST:PORT``, see ``kg.remote``) or
     a store folder. Without ``create``, a missing store folder is an error.
+    ``read_only``: for commands that only read (``Store.open``: they keep working
+    while a build holds the folder).
     """
     from kg.remote import is_url
     from kg.store import Store
@@ -315,12 +330,12 @@ def open_store(out: Path, store: str | None = None, *, create: bool = False) -> 
     if is_url(location):
         return Store.open(location)
     if not location:
-        return Store.open(out / STORE_DIR if create else _existing_store(out))
+        return Store.open(out / STORE_DIR if create else _existing_store(out), read_only=read_only)
     if not create and not Path(location).is_dir():
         from kg.errors import StoreError
 
         raise StoreError(f"{location}: no store here; check --store or ${STORE_ENV}")
-    return Store.open(location)
+    return Store.open(location, read_only=read_only)
 
 
 def _existing_store(out: Path) -> Path:

@@ -62,7 +62,7 @@ import pyoxigraph as ox
 from oxrdflib import OxigraphStore
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
-from kg.errors import QueryError, StoreError
+from kg.errors import QueryError, StoreError, disk_full_error
 from kg.model import Extraction
 from kg.ontology import CKG, load_vocabulary
 from kg.rdf import (
@@ -130,7 +130,7 @@ class Store:
         self._dirty = inner.contains_named_graph(ox.NamedNode(GRAPH_STATE))
 
     @classmethod
-    def open(cls, path: Path | str | None = None) -> Store:
+    def open(cls, path: Path | str | None = None, *, read_only: bool = False) -> Store:
         """Open the store in directory ``path`` (created if missing), in memory if None, or remote.
 
         An http(s) URL string is the base URL of a SPARQL server (``kg.remote``),
@@ -138,9 +138,17 @@ class Store:
         (SPARQL queries), ``/update`` (SPARQL updates) and ``/store`` (Graph
         Store Protocol loads).
 
+        ``read_only=True`` is for commands that only read. When another kg process
+        holds the directory (a build), or the disk is too full to open it for
+        writing, they then read a copy, in memory, of what was committed when they
+        opened it (facts recomputed from its claims), instead of failing; the copy
+        is never written back.
+
         Raises:
-            StoreError: the directory is locked by another process, holds other
-                files, or is not readable; or the server cannot be reached.
+            StoreError: the directory is locked by another process (and
+                ``read_only`` is False), holds other files, or is not readable;
+                or the server cannot be reached.
+            OutputError: the disk is full.
         """
         if path is None:
             return cls(ox.Store())
@@ -160,13 +168,44 @@ class Store:
             inner = ox.Store(str(path))
         except OSError as exc:
             if "lock" in str(exc).lower():
+                if read_only:
+                    return cls._snapshot(path)
                 raise StoreError(_LOCKED.format(path=path)) from None
+            full = disk_full_error(exc)
+            if full is not None:
+                if read_only:  # nothing to write: read it where it is
+                    return cls._snapshot(path)
+                raise full from None
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise StoreError(
                 f"{path}: cannot open the store ({reason}); check the directory is a kg store "
                 "and readable, or use another -o directory"
             ) from None
         return cls(inner, path)
+
+    @classmethod
+    def _snapshot(cls, path: Path) -> Store:
+        """An in-memory copy of a store that cannot be opened for writing (read-only, copied).
+
+        Copied at once: Oxigraph calls a read-only store that another process writes
+        undefined behaviour, so it is read in one go and let go.
+        """
+        copy = ox.Store()
+        try:
+            source = ox.Store.read_only(str(path))
+            copy.bulk_extend(source.quads_for_pattern(None, None, None, None))
+        except OSError as exc:
+            reason = " ".join(str(exc).split())[:160]
+            raise StoreError(
+                f"{path}: cannot open the store for writing, nor read it ({reason}); wait for "
+                "the other kg process to finish, or free some space"
+            ) from None
+        finally:
+            source = None
+            gc.collect()
+        store = cls(copy)
+        store.path = path
+        return store
 
     # ------------------------------------------------------------------ plumbing
 

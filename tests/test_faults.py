@@ -14,9 +14,6 @@ Every test runs ``python -m kg`` in real processes on a real store:
   where this machine lets tests mount one.
 - Locks: a second writer gets "store locked by another kg process" and exit
   code 1; readers keep working while a writer holds the store.
-
-Tests marked ``xfail(strict=True)`` wait for a patch to a file of another
-developer (``/tmp/hostile-patches.md``); the reason names the patch.
 """
 
 from __future__ import annotations
@@ -42,8 +39,6 @@ import rdflib
 
 from kg.store import Store
 
-PATCH_CLI = "waits for patch 30 (kg/cli.py: a full disk is one line, not a traceback)"
-PATCH_READERS = "waits for patches 20 + 30 (Store.open(read_only=True) in the reading commands)"
 OUTPUTS = ("graph.trig", "graph.ttl", "graph.html", "build.json")
 FIRST = [
     "Alma",
@@ -298,7 +293,6 @@ def test_a_full_disk_leaves_the_previous_output_and_the_store_intact(builds, ful
     assert_whole_and_recoverable(builds, full_disk_build.out)
 
 
-@pytest.mark.xfail(strict=True, reason=PATCH_CLI)
 def test_a_full_disk_is_one_clear_line(builds) -> None:
     out = fresh_copy(builds, "full-fsize-message")
     proc = kg_run(
@@ -317,7 +311,6 @@ def test_a_disk_too_full_to_open_the_store_is_one_line(builds) -> None:
     assert snapshot(out) == builds.before
 
 
-@pytest.mark.xfail(strict=True, reason=PATCH_READERS)
 def test_a_disk_too_full_to_open_the_store_says_so_and_readers_still_read(builds) -> None:
     out = fresh_copy(builds, "full-at-open-read")
     limit = _file_size_limit(20_000)
@@ -393,7 +386,6 @@ def test_a_file_size_limit_during_an_export_keeps_the_previous_file(builds, tmp_
     assert not list(tmp_path.glob(".*.tmp"))
 
 
-@pytest.mark.xfail(strict=True, reason=PATCH_CLI)
 def test_a_full_tmpfs_during_a_build_is_one_line_and_recoverable(builds, tmpfs: Path) -> None:
     out = tmpfs / "out"
     shutil.copytree(builds.work / "A", out)
@@ -466,7 +458,6 @@ def test_a_second_writer_gets_store_locked(builds, held: Path) -> None:
 _COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?c a ckg:Claim } }"
 
 
-@pytest.mark.xfail(strict=True, reason=PATCH_READERS)
 @pytest.mark.parametrize(
     "args",
     [
@@ -486,7 +477,6 @@ def test_readers_keep_working_while_a_writer_holds_the_store(builds, held, args)
         assert int(json.loads(proc.stdout)[0]["n"]) > 0
 
 
-@pytest.mark.xfail(strict=True, reason=PATCH_READERS)
 def test_a_reader_works_while_kg_build_writes(builds) -> None:
     out = fresh_copy(builds, "reader-during-build")
     writer = kg_popen("build", builds.b, "-o", out, "--force", cwd=builds.work)

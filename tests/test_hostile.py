@@ -6,9 +6,7 @@ lists every case with its observed behaviour and the test that checks it.
 
 Everything runs on real components: the real spaCy model, real Oxigraph
 stores, ``python -m kg`` in real processes, a real HTTP server on 127.0.0.1
-that counts the requests a query would make. Tests marked ``xfail(strict=True)``
-wait for a patch to a file of another developer (``/tmp/hostile-patches.md``);
-the reason names the patch.
+that counts the requests a query would make.
 """
 
 from __future__ import annotations
@@ -53,9 +51,6 @@ from kg.rdf_input import read_rdf
 from kg.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
-PATCH_CHUNKS = "waits for patch 10 (kg/extract/__init__.py: long articles in pieces)"
-PATCH_CLI = "waits for patch 30 (kg/cli.py: --update, rich-markup-safe tables, full disk)"
-PATCH_KEEP = "waits for patch 40 (kg/pipeline.py: a broken line does not forget its article)"
 
 # ---------------------------------------------------------------- helpers
 
@@ -302,7 +297,6 @@ def test_an_unreadable_file_named_on_the_command_line_is_one_warning(
     assert problem in lines[0]
 
 
-@pytest.mark.xfail(strict=True, reason=PATCH_KEEP)
 def test_a_line_that_breaks_later_does_not_delete_its_stored_article(tmp_path: Path) -> None:
     """A JSONL file re-read with a damaged line keeps the article that line held."""
     good = [
@@ -371,7 +365,6 @@ def _long_token_article(size: int) -> str:
     )
 
 
-@pytest.mark.xfail(strict=True, reason=PATCH_CHUNKS)
 def test_kg_extract_reads_a_5mb_article_end_to_end(tmp_path: Path) -> None:
     """Through the real CLI and spaCy: no length error, claims from both ends, right offsets.
 
@@ -398,7 +391,6 @@ def test_kg_extract_reads_a_5mb_article_end_to_end(tmp_path: Path) -> None:
     assert elapsed < 180, f"{elapsed:.0f} s"
 
 
-@pytest.mark.xfail(strict=True, reason=PATCH_CHUNKS)
 def test_an_article_over_spacys_limit_is_extracted_in_pieces(extractor, monkeypatch) -> None:
     """The real extractor with spaCy's own limit lowered: claims from every piece, offsets whole."""
     monkeypatch.setattr(extractor.nlp, "max_length", 3_000)
@@ -586,7 +578,6 @@ def test_a_focus_name_never_becomes_a_path(hostile_out) -> None:
     assert json.loads(data.group(1))["focus"] == entity_iri(HOSTILE_NAMES["html"], "")
 
 
-@pytest.mark.xfail(strict=True, reason=PATCH_CLI)
 @pytest.mark.parametrize("command", ["query", "extract"])
 def test_article_text_is_never_read_as_terminal_markup(hostile_out, tmp_path, command) -> None:
     """Rich markup ("[/]", "[link=...]") and escapes in names and sentences are shown as typed."""
@@ -745,7 +736,6 @@ def test_kg_query_is_read_only(hostile_out) -> None:
     assert all_quads(hostile_out.out / "store") == hostile_out.quads
 
 
-@pytest.mark.xfail(strict=True, reason=PATCH_CLI)
 def test_kg_query_update_edits_claims_and_the_facts_follow(tmp_path: Path) -> None:
     out = tmp_path / "out"
     with Store.open(out / "store") as store:

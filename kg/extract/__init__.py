@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.chunks import MAX_CHARS, merge_extractions, piece_batches
 from kg.extract import parentage as _parentage  # noqa: F401  (registers born-to.v1)
 from kg.extract import rules as _rules  # noqa: F401  (registers the built-in rules)
 from kg.extract.context import Candidate, Context, rules
@@ -52,13 +53,24 @@ class Extractor:
 
     def extract(self, article: Article) -> Extraction:
         """Everything one article says."""
-        return self.from_doc(article, self.nlp(article.text))
+        return next(self.pipe([article]))
 
     def pipe(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Extraction]:
-        """Extract from many articles, batching the spaCy work."""
-        pairs = ((a.text, a) for a in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            yield self.from_doc(article, doc)
+        """Extract from many articles, batching the spaCy work.
+
+        A long article is read in pieces (``kg.chunks``: spaCy refuses texts over
+        ``nlp.max_length`` and its memory grows with the text), and its claims are
+        put back together with offsets into the whole text.
+        """
+        size = min(MAX_CHARS, self.nlp.max_length)
+        parts: list[tuple[int, Extraction]] = []
+        for batch in piece_batches(articles, batch_size, size):
+            docs = self.nlp.pipe([piece.text for _, _, piece, _ in batch], batch_size=len(batch))
+            for doc, (article, offset, piece, last) in zip(docs, batch, strict=True):
+                parts.append((offset, self.from_doc(piece, doc)))
+                if last:
+                    yield merge_extractions(article, parts)
+                    parts = []
 
     def from_doc(self, article: Article, doc: Doc) -> Extraction:
         """Claims and entities of an already parsed article."""
