@@ -815,6 +815,41 @@ RECALL_FORMS = [
     ("Kayla Brooks has a son called Leo.", {"Kayla Brooks | parentOf | Leo"}),
     ("Kayla Brooks's husband of ten years, Marcus Reid, filed for divorce.",
      {"Kayla Brooks | spouseOf | Marcus Reid"}),
+    # a name the model swallowed into the date before it
+    ("On July 31st, 2005 Memo and his son Diego opened a grill in Laredo.",
+     {"Memo | parentOf | Diego"}),
+    # a name NER missed, owning a kinship noun through "his"/"her"
+    ("On June 12th, 2008 Chucho and his son Diego opened a grill in Laredo.",
+     {"Chucho | parentOf | Diego"}),
+    ("Last summer Lupe and her daughter Rosa opened a bakery.",
+     {"Lupe | parentOf | Rosa"}),
+    # a first-person text whose writer names themselves
+    ("My name is Peter Larsen. I married Anna Berg in 1990 and my son Erik was born in 1992.",
+     {"Peter Larsen | spouseOf | Anna Berg", "Peter Larsen | parentOf | Erik"}),
+    # the second parent hung on the verb or on the first parent's title by the parser
+    ("Clara Voss (4 May 1601 – 2 June 1660) was the daughter of Ludwig Arndt, Duke of "
+     "Saxony, and Marie Luise of Hesse.",
+     {"Ludwig Arndt | parentOf | Clara Voss", "Marie Luise | parentOf | Clara Voss"}),
+    ("Clara Voss was the daughter of Ludwig Arndt, Count of Vesteria, and Marie Luise ran "
+     "the inn.",
+     {"Ludwig Arndt | parentOf | Clara Voss"}),
+    # a verb the parser hung on "it appears" borrows the subject of the clause before
+    ("It seems that Anna Berg had divorced Tom Hale, and had then married Erik Lund.",
+     {"Anna Berg | spouseOf | Tom Hale", "Anna Berg | spouseOf | Erik Lund"}),
+    # "X and his brother Y were the children of Z": Y is one of the children too
+    ("Tom Hale and his twin brother Lava Hale were the children of Rama Hale and Sita Hale.",
+     {"Tom Hale | siblingOf | Lava Hale", "Rama Hale | parentOf | Tom Hale",
+      "Rama Hale | parentOf | Lava Hale", "Sita Hale | parentOf | Tom Hale",
+      "Sita Hale | parentOf | Lava Hale"}),
+    ("Tom Hale and his sister Mia Hale are the owners of the inn.",
+     {"Tom Hale | siblingOf | Mia Hale"}),
+    # "Born in X, the son of Y, he ...": the fronted kinship noun is the subject's
+    ("Owen Pryor was a Welsh poet. Born in New Jersey, the eldest son of Rhys Pryor, he "
+     "joined the British Army as a youth.",
+     {"Rhys Pryor | parentOf | Owen Pryor"}),
+    ("Owen Pryor was a Welsh poet. Born in Cardiff, the youngest son of Rhys Pryor, he moved "
+     "to London in 1901.",
+     {"Rhys Pryor | parentOf | Owen Pryor"}),
     # "the architect X": the name, not the most salient person
     ("Rosa Lind married the architect Jacques-Henri Morel in 1950.",
      {"Rosa Lind | spouseOf | Jacques-Henri Morel"}),
@@ -835,6 +870,16 @@ RECALL_NOTHING = [
     "Marcus Reid is the father of Kayla Brooks's children.",
     "Nora Bell was like a mother to Tessa Monroe.",
     "Nora Bell was a mother to Tessa Monroe after the accident.",
+    # a place listed after a place ("in X, Y") is not the child
+    "Jules Morin was a Canadian politician. He was born in Berthier, Canada East, the son of "
+    "Louis Morin, who was a farmer.",
+    "On May 3, 2010 Harvest Bank and its founder opened a branch in Laredo.",
+    "Beto and his son opened a grill in Laredo.",
+    "I married Anna Berg in 1990 and my son Erik was born in 1992.",
+    "It seems that the company had failed, and had then married Erik Lund.",
+    # "Bishop of X" makes a one-word X a place, not the "he" of the next sentence
+    "In 1437 he was made Bishop of Ely. He was a younger son of Edmund Arden.",
+    "Owen Pryor was a Welsh poet. Born in Cardiff, the son of a miner, he moved to London.",
 ]
 
 

@@ -90,6 +90,7 @@ class Coreference:
         self._titles: dict[str, int] = {}  # "queen" -> the person "the Queen" stands for
         firsts = [(min(m.start for m in p.mentions), p.id) for p in people.persons if p.mentions]
         self._topic = min(firsts)[1] if firsts else -1
+        self._speaker = self._named_speaker()
         self._vote_genders()
         self._run()
         self._fronted_appositions()
@@ -147,7 +148,9 @@ class Coreference:
                     self._see(tok, pid)  # once per mention, at its last token
                 continue
             low = tok.lower_
-            if low in PRONOUN_GENDER and tok.pos_ == "PRON":
+            if low in _FIRST_PERSON and tok.pos_ == "PRON" and self._speaker is not None:
+                self.refs[tok.i] = Reference(self._speaker, "pronoun", 0.8)
+            elif low in PRONOUN_GENDER and tok.pos_ == "PRON":
                 if PRONOUN_GENDER[low] == "p":
                     self._plural(tok)
                 else:
@@ -354,6 +357,31 @@ class Coreference:
             ref = self.ref(later[0]) if later else None
             if ref is not None and any(t.text == "," for t in self.doc[tok.i : later[0].i]):
                 self.refs[tok.i] = Reference(ref.person, "appositive", ref.confidence)
+        for tok in self.doc:  # "Born in X, the eldest son of Y, he joined": a fronted kinship
+            # noun the parser hung as a preposition or on the place
+            if (
+                tok.i in self.refs
+                or not (
+                    tok.dep_ in {"prep", "npadvmod", "dep"}
+                    or tok.dep_ == "appos"  # "Born in Cardiff, the son of Y, he": not Cardiff
+                    and self.ref(tok.head) is None
+                    and tok.head.dep_ == "pobj"
+                )
+                or not is_kin_noun(tok, self.triggers)
+                or any(c.dep_ == "poss" for c in tok.children)
+                or not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+            ):
+                continue
+            root = tok.sent.root
+            later = [c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i > tok.i]
+            between = list(self.doc[tok.i : later[0].i]) if later else []
+            ref = self.ref(later[0]) if later else None
+            if (
+                ref is not None
+                and any(t.text == "," for t in between)
+                and not any(t.pos_ in {"VERB", "AUX"} for t in between)
+            ):
+                self.refs[tok.i] = Reference(ref.person, "appositive", 0.8)
 
     def _role(self, tok: Token) -> None:
         """ "The singer", "the actress": the most salient person of earlier sentences."""
@@ -369,6 +397,21 @@ class Coreference:
                 self._titles[tok.lower_] = cands[0].person
 
     # -- helpers --------------------------------------------------------------
+    def _named_speaker(self) -> int | None:
+        """The writer of a first-person text who names themselves: "My name is X"."""
+        for tok in self.doc:
+            if (
+                tok.lower_ == "name"
+                and tok.dep_ in SUBJECT_DEPS
+                and tok.head.lemma_ == "be"
+                and any(c.lower_ == "my" for c in tok.children)
+            ):
+                for attr in (c for c in tok.head.children if c.dep_ in {"attr", "nsubj"}):
+                    pid = self.people.token_person.get(attr.i)  # nsubj when parsed badly
+                    if pid is not None:
+                        return pid
+        return None
+
     def _person_at(self, tok: Token) -> int | None:
         ref = self.ref(tok)
         return ref.person if ref else None
@@ -397,6 +440,9 @@ class Coreference:
         person = self.people.persons[pid]
         if person.gender is None and gender in {"f", "m"}:
             person.gender = gender
+
+
+_FIRST_PERSON = {"i", "me", "my", "myself"}
 
 
 def _subject_person(verb: Token, coref: Coreference) -> Reference | None:

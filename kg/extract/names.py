@@ -130,8 +130,12 @@ def person_spans(doc: Doc, kin_words: set[str]) -> list[tuple[Span, str | None]]
     """PERSON entities, plus names the small model mislabels (FAC, ORG, GPE...)
     when the grammar says they are people ("her brother, Jasper Calloway") or
     they share a word with a person's name."""
-    people, others = [], []
+    people: list[tuple[Span, str | None]] = []
+    others: list[tuple[Span, str | None]] = []
     places: set[str] = set()  # one-word names the article also uses as places
+    dates = [e for e in doc.ents if e.label_ in {"DATE", "TIME"}]
+    for named in filter(None, map(_after_date, dates)):
+        others.append((named, None))  # "On July 31st, 2005 Memo and his son"
     for ent in (part for e in doc.ents for part in _split_list(e)):
         span, gender = _trim(_with_first_names(ent))
         if span is None or not is_name(span):
@@ -160,9 +164,13 @@ def person_spans(doc: Doc, kin_words: set[str]) -> list[tuple[Span, str | None]]
                 and doc[tok.i + 1].lower_ in {"and", ","}
                 and any(c.dep_ == "conj" and c.i in covered for c in tok.children)
             )
-            tied = listed or _kin_attached(tok, kin_words)
-            if trimmed is not None and is_name(trimmed) and tied:
-                people.append((trimmed, gender))
+            tied = (
+                listed
+                or _kin_attached(tok, kin_words)
+                or owns_kin_pronoun(doc[start : tok.i + 1], kin_words)  # "Beto and his son"
+            )
+            if trimmed is not None and is_name(trimmed) and tied and not _in_place(trimmed):
+                people.append((trimmed, gender))  # not "born in Berthier, Canada East"
     for lead in lead_names(doc, kin_words):  # "Hélé Béji (born 1948) is a Tunisian writer"
         span, gender = _trim(lead)
         if span is None or not is_name(span):
@@ -186,6 +194,26 @@ def person_spans(doc: Doc, kin_words: set[str]) -> list[tuple[Span, str | None]]
                 words |= set(name_words(span)[0])
                 changed = True
     return sorted(people, key=lambda sg: sg[0].start)
+
+
+_MONTHS = "january february march april may june july august september october november december"
+_CALENDAR = frozenset(f"{_MONTHS} monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _after_date(ent: Span) -> Span | None:
+    """The proper nouns NER swallowed into a date after its year: "2005 [Memo]"."""
+    end, start = ent.end, ent.end
+    while (
+        start > ent.start
+        and ent.doc[start - 1].pos_ == "PROPN"
+        and ent.doc[start - 1].is_title
+        and ent.doc[start - 1].lower_ not in _CALENDAR
+    ):
+        start -= 1
+    if start == end or start == ent.start or not ent.doc[start - 1].like_num:
+        return None
+    span = ent.doc[start:end]
+    return span if _looks_like_name(span) and is_name(span) else None
 
 
 def _split_list(ent: Span) -> list[Span]:
@@ -214,6 +242,10 @@ def _with_first_names(ent: Span) -> Span:
     return doc[start : ent.end]
 
 
+# Offices held over a place: "X of Y" makes a one-word Y a place.
+_SEATS = TITLES | {"bishop", "archbishop", "abbot", "abbess", "governor", "mayor"}
+
+
 def _in_place(span: Span) -> bool:
     """The name is the object of a place preposition: "in Tuscany", "at Chez Ivy"."""
     root = span.root
@@ -223,8 +255,8 @@ def _in_place(span: Span) -> bool:
         root.dep_ in {"conj", "appos"} and root.head.pos_ == "PROPN"
     ):  # "in Berthier, Canada East"
         root = root.head
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in TITLES:
-        return len(span) == 1  # "Queen of Mauritius", "Duke of Edinburgh"
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in _SEATS:
+        return len(span) == 1  # "Queen of Mauritius", "Duke of Edinburgh", "Bishop of Ely"
     return root.dep_ == "pobj" and root.head.lower_ in {
         "in",
         "at",
@@ -272,6 +304,10 @@ def _overlap(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+def _my_name(tok: Token) -> bool:
+    return tok.lower_ == "name" and any(c.lower_ == "my" for c in tok.children)
+
+
 def _kin_attached(root: Token, kin_words: set[str]) -> bool:
     """The grammar ties this name to a relation word: "her brother, X", "X's mother",
     "X is Y's mother", "the daughter of X", "his wife X", "X married Y", "married to X"."""
@@ -300,8 +336,10 @@ def _kin_attached(root: Token, kin_words: set[str]) -> bool:
         return kin(head)  # "married the architect Jacques Blondel" (npadvmod when parsed badly)
     if root.dep_ == "pobj" and head.lower_ in {"to", "with", "from"}:
         return kin(head.head)
-    if root.dep_ == "attr" and head.lemma_ == "be":  # "His brother was X"
-        return any(c.dep_ in {"nsubj", "nsubjpass"} and kin(c) for c in head.children)
+    if root.dep_ == "attr" and head.lemma_ == "be":  # "His brother was X", "My name is X"
+        return any(
+            c.dep_ in {"nsubj", "nsubjpass"} and (kin(c) or _my_name(c)) for c in head.children
+        )
     # "X, the daughter of Y" -- but not a place: "born in Munich, the third child of Y",
     # "born in Berthier, Canada East, the son of Louis"
     place = root

@@ -26,6 +26,7 @@ __all__ = [
     "partitive_owner",
     "people",
     "referents",
+    "stray_conjuncts",
     "verb_subjects",
 ]
 
@@ -253,6 +254,36 @@ def parent_spouses(ctx: Context, noun: Token, parents: set[int]) -> list[Ref]:
     return found
 
 
+def stray_conjuncts(ctx: Context, noun: Token, anchors: list[Ref]) -> list[Ref]:
+    """A name after "and" that the parser hung on the verb before the kinship noun, or
+    on a preposition: "was the daughter of A, Duke of P, and B" (B a conjunct of "was")."""
+    doc, token_person = ctx.doc, ctx.people.token_person
+    found: list[Ref] = []
+    last = max(a.token.i for a in anchors)
+    for tok in doc[last + 1 : noun.sent.end]:
+        if tok.pos_ in {"VERB", "AUX"}:
+            break
+        pid = token_person.get(tok.i)
+        if (
+            pid is not None
+            and tok.dep_ == "conj"
+            and (
+                (tok.head.pos_ in {"VERB", "AUX"} and tok.head.i < noun.i)
+                or (tok.head.pos_ == "ADP" and noun.i < tok.head.i < tok.i)  # "Duke [of] P, and B"
+                or (  # "A, [Duke] of P, and B": a conjunct of the anchor's title
+                    tok.head.dep_ == "appos"
+                    and tok.head.head.i in {a.token.i for a in anchors}
+                    and tok.head.i not in token_person
+                )
+            )
+            and not any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+        ):
+            start = min(m.start for m in ctx.people.persons[pid].mentions if m.end > tok.i)
+            if start > 0 and doc[start - 1].lower_ == "and":
+                found.append(Ref(tok, pid, 0.8))
+    return [r for r in found if r.person not in {a.person for a in anchors}]
+
+
 def named_after_of(ctx: Context, noun: Token) -> list[Ref]:
     """The first person named after "of" when the parser lost the phrase:
     "the son of Hall of Fame running back Marcus Bell Sr." (no comma crossed)."""
@@ -283,7 +314,14 @@ def verb_subjects(ctx: Context, verb: Token) -> list[Ref]:
         if subjects and node.dep_ == "relcl" and all(s.lower_ in _RELATIVE for s in subjects):
             return people(ctx, [node.head])  # "X, who was married to Y"
         if subjects:  # "X and Y got engaged": the parser may hang them on "got"
-            return people(ctx, subjects)
+            found = people(ctx, subjects)
+            if not found and node.i != verb.i and any(s.lower_ == "it" for s in subjects):
+                # "It appears that X had divorced Y, and had married Z": "married" hung on
+                # "appears" by the parser, its subject is the one of the clause before
+                inner = [c for c in node.children if c.dep_ == "ccomp" and c.i < verb.i]
+                if inner:
+                    found = verb_subjects(ctx, inner[-1])
+            return found
         if node.dep_ in {"relcl", "acl", "appos"} and ctx.persons_in(
             node.head
         ):  # "X (married to Y)"

@@ -19,7 +19,7 @@ from itertools import combinations
 
 from spacy.tokens import Token
 
-from kg.extract.context import Candidate, Context, rules
+from kg.extract.context import Candidate, Context, Ref, rules
 from kg.extract.lexicon import EVENT_NOUNS, NON_RELATION_VERBS
 from kg.extract.referents import (
     kin_preps,
@@ -31,6 +31,7 @@ from kg.extract.referents import (
     parent_spouses,
     people,
     referents,
+    stray_conjuncts,
     verb_subjects,
 )
 from kg.extract.syntax import CHILD_NOUNS, SUBJECT_DEPS, in_title
@@ -99,6 +100,16 @@ def possessive_kin(ctx: Context) -> Iterator[Candidate]:
                     yield Candidate(person, rel.name, owner, noun, "possessive-kin.v1", 0.9, former)
 
 
+def _kin_conjuncts(ctx: Context, subjects: list[Token], owners: set[int]) -> list[Ref]:
+    """The named relative in "X and his brother Y were the sons of Z": Y, when "his" is X."""
+    found: list[Ref] = []
+    for conj in (c for s in subjects for c in s.conjuncts if ctx.is_kin(c)):
+        poss = [c for c in conj.children if c.dep_ == "poss"]
+        if poss and any(r.person in owners for r in ctx.refs(poss[0])):
+            found += [r for c in conj.children if c.dep_ == "appos" for r in ctx.refs(c)]
+    return [r for r in found if r.person not in owners]
+
+
 @rules.register("prepositional-kin.v1")
 def prepositional_kin(ctx: Context) -> Iterator[Candidate]:
     """A kinship noun with "of": "the daughter of Leonard Gorsuch"."""
@@ -111,10 +122,14 @@ def prepositional_kin(ctx: Context) -> Iterator[Candidate]:
             or of_kin_list(ctx, noun),
             referents(ctx, noun),
         )
-        if not who and noun.dep_ == "attr":  # "X and Y are the children of Z"
-            who = people(ctx, [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS])
+        if noun.dep_ == "attr":
+            subjects = [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS]
+            if not who:  # "X and Y are the children of Z"
+                who = people(ctx, subjects)
+            who += _kin_conjuncts(ctx, subjects, {r.person for r in who})
         if anchors and noun.lemma_.lower() in CHILD_NOUNS:
             anchors += parent_spouses(ctx, noun, {a.person for a in anchors})
+            anchors += stray_conjuncts(ctx, noun, anchors)
         for rel in relations:
             for person in who:
                 for anchor in anchors:
