@@ -43,3 +43,27 @@ def store_quads(out: Path) -> list[str]:
     del store
     gc.collect()
     return quads
+
+
+def plain(term: Any) -> Any:
+    """RDF 1.1 makes "x" and "x"^^xsd:string one literal; rdflib keeps them apart."""
+    import rdflib
+
+    if isinstance(term, rdflib.Literal) and term.datatype in (None, rdflib.XSD.string):
+        return rdflib.Literal(str(term), lang=term.language)
+    return term
+
+
+def rdf_graph(triples: Any, xml: bool = False) -> Any:
+    """An rdflib graph of ``triples``, literals plain (``xml``: as an XML export writes them)."""
+    import rdflib
+
+    from kg.export_rdf import xml_safe
+
+    g = rdflib.Graph()
+    for s, p, o in triples:
+        o = plain(o)
+        if xml and isinstance(o, rdflib.Literal):
+            o = rdflib.Literal(xml_safe(str(o)), lang=o.language, datatype=o.datatype)
+        g.add((s, p, o))
+    return g

@@ -16,6 +16,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 import rdflib
+from helpers import plain, rdf_graph
 from rdflib.compare import isomorphic
 from typer.testing import CliRunner
 
@@ -93,30 +94,13 @@ def _write(store: Store, fmt: str, tmp_path: Path) -> Path:
     return path
 
 
-def _plain(term: rdflib.term.Node) -> rdflib.term.Node:
-    """RDF 1.1 makes "x" and "x"^^xsd:string one literal; rdflib keeps them apart."""
-    if isinstance(term, rdflib.Literal) and term.datatype in (None, rdflib.XSD.string):
-        return rdflib.Literal(str(term))
-    return term
-
-
-def _graph(triples, xml: bool = False) -> rdflib.Graph:
-    g = rdflib.Graph()
-    for s, p, o in triples:
-        o = _plain(o)
-        if xml and isinstance(o, rdflib.Literal):
-            o = rdflib.Literal(xml_safe(str(o)), lang=o.language, datatype=o.datatype)
-        g.add((s, p, o))
-    return g
-
-
 @pytest.mark.parametrize(("fmt", "reader"), [("ttl", "turtle"), ("nt", "nt"), ("xml", "xml")])
 def test_triple_formats_round_trip(store, expected, tmp_path, fmt: str, reader: str) -> None:
     path = _write(store, fmt, tmp_path)
     parsed = rdflib.Graph().parse(path, format=reader)
-    want = _graph(expected["graph"], xml=fmt == "xml")
+    want = rdf_graph(expected["graph"], xml=fmt == "xml")
     assert len(parsed) == len(want) > 50
-    assert isomorphic(_graph(parsed), want)
+    assert isomorphic(rdf_graph(parsed), want)
     assert len(set(parsed.subjects(rdflib.RDF.type, CKG.Person))) == expected["people"]
     if fmt != "xml":
         labels = {str(o) for o in parsed.objects(None, rdflib.RDFS.label)}
@@ -130,9 +114,9 @@ def test_dataset_formats_round_trip(store, expected, tmp_path, fmt: str, reader:
     path = _write(store, fmt, tmp_path)
     parsed = rdflib.Dataset()
     parsed.parse(path, format=reader)
-    got = {(s, p, _plain(o), g) for s, p, o, g in parsed.quads((None, None, None, None))}
+    got = {(s, p, plain(o), g) for s, p, o, g in parsed.quads((None, None, None, None))}
     want = {
-        (s, p, _plain(o), g.identifier if hasattr(g, "identifier") else g)
+        (s, p, plain(o), g.identifier if hasattr(g, "identifier") else g)
         for s, p, o, g in store.dataset.quads((None, None, None, None))
     }
     assert len(got) == expected["quads"] == len(want)

@@ -32,6 +32,7 @@ import networkx as nx
 import pyoxigraph as ox
 import pytest
 import rdflib
+from helpers import plain, rdf_graph
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib.compare import isomorphic
@@ -962,22 +963,6 @@ def test_claims_to_rdf_to_claims_is_the_identity(extraction: Extraction) -> None
     assert people == {e.name for e in extraction.entities}
 
 
-def _plain(term):  # RDF 1.1: "x" and "x"^^xsd:string are one literal; rdflib keeps two
-    if isinstance(term, rdflib.Literal) and term.datatype in (None, rdflib.XSD.string):
-        return rdflib.Literal(str(term), lang=term.language)
-    return term
-
-
-def _rdf(triples, xml: bool = False) -> rdflib.Graph:
-    g = rdflib.Graph()
-    for s, p, o in triples:
-        o = _plain(o)
-        if xml and isinstance(o, rdflib.Literal):
-            o = rdflib.Literal(xml_safe(str(o)), lang=o.language, datatype=o.datatype)
-        g.add((s, p, o))
-    return g
-
-
 _RDF_READERS = {"ttl": "turtle", "nt": "nt", "xml": "xml", "nq": "nquads", "trig": "trig",
                 "jsonld": "json-ld"}  # fmt: skip
 
@@ -1015,7 +1000,7 @@ def test_every_export_round_trips(tmp_path: Path, extraction: Extraction) -> Non
         graph = store.merged_graph(claims=False)
         quads = len(store)
         dataset = {
-            (s, p, _plain(o), g.identifier if hasattr(g, "identifier") else g)
+            (s, p, plain(o), g.identifier if hasattr(g, "identifier") else g)
             for s, p, o, g in store.dataset.quads((None, None, None, None))
         }
         for fmt in FORMATS:
@@ -1025,11 +1010,13 @@ def test_every_export_round_trips(tmp_path: Path, extraction: Extraction) -> Non
             export(store, fmt, path)
             if fmt in ("ttl", "nt", "xml"):
                 back = rdflib.Graph().parse(data=path.read_bytes(), format=_RDF_READERS[fmt])
-                assert isomorphic(_rdf(back, fmt == "xml"), _rdf(graph, fmt == "xml")), fmt
+                assert isomorphic(rdf_graph(back, fmt == "xml"), rdf_graph(graph, fmt == "xml")), (
+                    fmt
+                )
             elif fmt in ("nq", "trig", "jsonld"):
                 ds = rdflib.Dataset()
                 ds.parse(data=path.read_bytes(), format=_RDF_READERS[fmt])
-                got = {(s, p, _plain(o), g) for s, p, o, g in ds.quads((None, None, None, None))}
+                got = {(s, p, plain(o), g) for s, p, o, g in ds.quads((None, None, None, None))}
                 assert got == dataset and len(got) == quads, fmt
             else:
                 found, relations = _read_back(fmt, path)
