@@ -152,7 +152,7 @@ def person_spans(doc: Doc, kin_words: set[str]) -> list[tuple[Span, str | None]]
     people = [(sp, g) for sp, g in people if len(sp) > 1 or normalize(sp.text) not in places]
     covered = {i for span, _ in people + others for i in range(span.start, span.end)}
     for tok in doc:  # names NER missed entirely ("Sienna's daughter, Ivy")
-        if tok.i not in covered and _proper(tok) and tok.is_title and tok.ent_iob_ == "O":
+        if tok.i not in covered and _proper(tok) and _capitalised(tok) and tok.ent_iob_ == "O":
             start = min(
                 [c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok.i]
             )
@@ -293,6 +293,12 @@ def _proper(tok: Token) -> bool:
     )
 
 
+def _capitalised(tok: Token) -> bool:
+    """ "Ivy", or a regnal number after a name: "Elizabeth II"."""
+    regnal = set(tok.text) <= set("IVX") and len(tok) > 1 and tok.i > 0 and tok.nbor(-1).is_title
+    return tok.is_title or regnal
+
+
 def _particle_ok(tok: Token) -> bool:
     """ "of" joins a first name to a place ("Marguerite of Enghien"), not words ("Hall of Fame")."""
     if tok.lower_ != "of":
@@ -322,6 +328,8 @@ def _kin_attached(root: Token, kin_words: set[str]) -> bool:
     head = root.head
     if root.dep_ in {"appos", "poss", "compound"} and kin(head):
         return True
+    if root.dep_ == "appos" and head.pos_ == "NOUN" and head.i < root.i:
+        root, head = head, head.head  # "married to the painter Diego Rivera": as "the painter"
     if any(c.dep_ == "compound" and kin(c) for c in root.children):  # "three children - Alexis"
         return True
     if root.dep_ == "dobj" and head.lemma_ == "include":  # "His children included A, B and C"

@@ -12,11 +12,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.context import Context, Ref
+from kg.extract.lexicon import ROLE_NOUNS
 from kg.extract.syntax import SUBJECT_DEPS, phrase_head, spouse_after_of
 
 __all__ = [
     "kin_preps",
     "listed_after",
+    "named_after_and",
     "named_after_of",
     "of_kin_list",
     "of_objects",
@@ -138,6 +140,13 @@ def referents(ctx: Context, noun: Token) -> list[Ref]:
         if plural and noun.dep_ == "attr" and head.lemma_ == "be"
         else [],  # "X and Y are the children of Z"
         [c for c in kids if c.dep_ == "conj" and c.pos_ == "PROPN"] if plural else [],
+        [  # "six children, including A and B"
+            g
+            for c in kids
+            if plural and c.dep_ == "prep" and c.lower_ == "including"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ],
         [  # "a daughter named Mia", "a son called Leo"
             g
             for c in kids
@@ -282,6 +291,39 @@ def stray_conjuncts(ctx: Context, noun: Token, anchors: list[Ref]) -> list[Ref]:
             if start > 0 and doc[start - 1].lower_ == "and":
                 found.append(Ref(tok, pid, 0.8))
     return [r for r in found if r.person not in {a.person for a in anchors}]
+
+
+_DESCRIBERS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PUNCT"}
+
+
+def named_after_and(ctx: Context, noun: Token, anchors: list[Ref]) -> list[Ref]:
+    """The next person after "and" in the of-phrase, however the parser hung it:
+    "the son of actors A and B", "the daughter of the philosopher A and the writer B"
+    (a kinship noun, a verb, a pronoun or a new subject ends the phrase)."""
+    doc, token_person = ctx.doc, ctx.people.token_person
+    taken = {a.person for a in anchors}
+    i = max(a.token.i for a in anchors if a.token.i > noun.i) if anchors else noun.i
+    while token_person.get(i + 1) in taken:
+        i += 1
+    i += 1 + (i + 1 < len(doc) and doc[i + 1].text == ",")
+    if i >= noun.sent.end or doc[i].lower_ != "and":
+        return []
+    for tok in doc[i + 1 : min(i + 6, noun.sent.end)]:
+        pid = token_person.get(tok.i)
+        if pid is not None:
+            end = tok.i
+            while token_person.get(end + 1) == pid:
+                end += 1
+            after = doc[end + 1] if end + 1 < len(doc) else None
+            if pid in taken or phrase_head(doc[end]).dep_ in SUBJECT_DEPS:
+                return []
+            if after is not None and (after.tag_ == "POS" or after.pos_ in {"VERB", "AUX"}):
+                return []  # "... and B's brother", "... and B was"
+            return [Ref(tok, pid, 0.8)]
+        role = tok.lower_ in ROLE_NOUNS  # "actress" is sometimes tagged a verb
+        if not (role or tok.pos_ in _DESCRIBERS) or ctx.is_kin(tok) or tok.text in {",", ";", "("}:
+            return []
+    return []
 
 
 def named_after_of(ctx: Context, noun: Token) -> list[Ref]:

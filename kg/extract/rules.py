@@ -23,6 +23,7 @@ from kg.extract.context import Candidate, Context, Ref, rules
 from kg.extract.lexicon import EVENT_NOUNS, NON_RELATION_VERBS
 from kg.extract.referents import (
     kin_preps,
+    named_after_and,
     named_after_of,
     of_kin_list,
     of_objects,
@@ -40,7 +41,9 @@ from kg.ontology import Relation
 __all__ = ["trigger_relations"]
 
 _HAVE_RELATIONS = {  # "X has <noun>, A and B": X <relation> A
-    **dict.fromkeys(["child", "children", "son", "daughter", "kid", "baby"], "parentOf"),
+    **dict.fromkeys(
+        ["child", "children", "son", "daughter", "kid", "baby", "twin", "triplet"], "parentOf"
+    ),
     **dict.fromkeys(
         ["grandchild", "grandchildren", "grandson", "granddaughter", "grandkid"], "grandparentOf"
     ),
@@ -130,6 +133,7 @@ def prepositional_kin(ctx: Context) -> Iterator[Candidate]:
         if anchors and noun.lemma_.lower() in CHILD_NOUNS:
             anchors += parent_spouses(ctx, noun, {a.person for a in anchors})
             anchors += stray_conjuncts(ctx, noun, anchors)
+            anchors += named_after_and(ctx, noun, anchors)
         for rel in relations:
             for person in who:
                 for anchor in anchors:
@@ -258,6 +262,8 @@ def offspring(ctx: Context) -> Iterator[Candidate]:
             continue
         relatives = [r for r in referents(ctx, noun) if r.token.i != noun.i]
         holders = verb_subjects(ctx, verb)
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        holders += _kin_conjuncts(ctx, subjects, {r.person for r in holders})  # "X and his wife Y"
         if relation == "parentOf":  # "welcomed a son, Z, with Y", "a son named Z with Y"
             named = [
                 c for c in noun.children if c.dep_ == "acl" and c.lower_ in {"named", "called"}
@@ -266,7 +272,7 @@ def offspring(ctx: Context) -> Iterator[Candidate]:
                 ctx,
                 [
                     g
-                    for v in [verb, *named]
+                    for v in [verb, noun, *named]  # "a son, Max, with her ex-husband"
                     for c in v.children
                     if c.dep_ == "prep" and c.lower_ == "with"
                     for g in c.children
