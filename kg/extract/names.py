@@ -65,14 +65,28 @@ def normalize(text: str) -> str:
 
 
 def name_words(span: Span) -> tuple[list[str], str]:
+    """The words of a name and its suffix; a hyphenated name is one word, so
+    "Joseph Mousseau" is not "Joseph-Alfred Mousseau".
+
+    Examples:
+        >>> from spacy.lang.en import English
+        >>> name_words(English()("Joseph-Alfred Mousseau Jr.")[:])
+        (['joseph-alfred', 'mousseau'], 'jr')
+    """
     words, suffix = [], ""
     for tok in span:
         low = tok.lower_
         if low in NAME_SUFFIXES:
             suffix = low.rstrip(".")
+        elif tok.text == "-" and words and not tok.nbor(-1).whitespace_ and tok.i + 1 < span.end:
+            words[-1] += "-"
         elif tok.is_alpha or "-" in tok.text or "." in tok.text or "'" in tok.text:
-            words.append(normalize(tok.text))
-    return [w for w in words if w], suffix
+            word = normalize(tok.text)
+            if words and words[-1].endswith("-"):
+                words[-1] += word
+            else:
+                words.append(word)
+    return [w.strip("-") for w in words if w.strip("-")], suffix
 
 
 def _trim(span: Span) -> tuple[Span | None, str | None]:
@@ -171,7 +185,14 @@ def person_spans(doc: Doc, kin_words: set[str]) -> list[tuple[Span, str | None]]
             )
             if trimmed is not None and is_name(trimmed) and tied and not _in_place(trimmed):
                 people.append((trimmed, gender))  # not "born in Berthier, Canada East"
-    for lead in lead_names(doc, kin_words):  # "Hélé Béji (born 1948) is a Tunisian writer"
+    nicknamed = [
+        n
+        for n in _nicknamed(doc)
+        if _any_person(n, people)
+        or _kin_attached(n.root, kin_words)
+        or normalize(n[0].text) in first_name_genders()
+    ]
+    for lead in [*lead_names(doc, kin_words), *nicknamed]:  # "Hélé Béji (born 1948) is ..."
         span, gender = _trim(lead)
         if span is None or not is_name(span):
             continue
@@ -194,6 +215,34 @@ def person_spans(doc: Doc, kin_words: set[str]) -> list[tuple[Span, str | None]]
                 words |= set(name_words(span)[0])
                 changed = True
     return sorted(people, key=lambda sg: sg[0].start)
+
+
+def _nicknamed(doc: Doc) -> list[Span]:
+    """Names with a quoted nickname inside: 'Virginia "Cricket" Jones', 'Dwayne "The Rock" Johnson'."""
+    found = []
+    for tok in doc:
+        if not (tok.is_quote and tok.i > 0 and _proper(doc[tok.i - 1]) and doc[tok.i - 1].is_title):
+            continue
+        close = next((t for t in doc[tok.i + 1 : tok.i + 5] if t.is_quote), None)
+        if close is None or close.i == tok.i + 1 or not all(
+            t.is_title for t in doc[tok.i + 1 : close.i]
+        ):
+            continue
+        end = close.i + 1
+        while end < len(doc) and _proper(doc[end]) and doc[end].is_title and end - close.i <= 3:
+            end += 1
+        start = tok.i - 1
+        while start > 0 and _proper(doc[start - 1]) and doc[start - 1].is_title:
+            start -= 1
+        if end > close.i + 1:
+            found.append(doc[start:end])
+    return found
+
+
+def _any_person(span: Span, people: list[tuple[Span, str | None]]) -> bool:
+    return any(_overlap(span, p) for p, _ in people) or any(
+        t.ent_type_ == "PERSON" for t in span
+    )
 
 
 _MONTHS = "january february march april may june july august september october november december"
@@ -275,6 +324,7 @@ def _looks_like_name(span: Span) -> bool:
     return all(
         (_proper(t) and t.text[:1].isupper())
         or (t.lower_ in NAME_PARTICLES and span.start < t.i < span.end - 1 and _particle_ok(t))
+        or (t.text == "-" and span.start < t.i < span.end - 1 and not t.whitespace_)
         for t in span
     )
 

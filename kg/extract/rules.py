@@ -193,6 +193,7 @@ def verbal(ctx: Context) -> Iterator[Candidate]:
             continue
         subjects = verb_subjects(ctx, verb)
         objects = people(ctx, [c for c in verb.children if c.dep_ == "dobj"])
+        objects += people(ctx, _name_after_role(verb))
         objects += of_objects(ctx, verb, _PARTNER_PREPS)
         for dobj in (c for c in verb.children if c.dep_ == "dobj" and not ctx.is_person(c)):
             objects += of_objects(ctx, dobj, _PARTNER_PREPS)  # "popped the question to Y"
@@ -204,6 +205,16 @@ def verbal(ctx: Context) -> Iterator[Candidate]:
         for rel in relations:
             for a, b in pairs:
                 yield Candidate(a, rel.name, b, verb, "verbal.v1", 0.85, former)
+
+
+def _name_after_role(verb: Token) -> list[Token]:
+    """The name the parser split from its role: "married the architect [Jacques Blondel]"."""
+    roles = {c.i for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"}
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.left_edge.i - 1 in roles
+    ]
 
 
 def _under_plural_noun(tok: Token) -> bool:
