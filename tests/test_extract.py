@@ -886,3 +886,77 @@ RECALL_NOTHING = [
 @pytest.mark.parametrize("sentence", RECALL_NOTHING)
 def test_recall_forms_yield_nothing_else(extractor, sentence: str) -> None:
     test_nothing_to_read(extractor, sentence)
+
+
+# ---------------------------------------------------------------- second pass of forms
+
+MORE_RECALL_FORMS = [
+    # the second parent after "and", however the parser hangs it
+    ("Jaden Holt is the son of actors Wes Holt and Jada Pinkett Holt.",
+     {"Wes Holt | parentOf | Jaden Holt", "Jada Pinkett Holt | parentOf | Jaden Holt"}),
+    # ... but not a person after "and" who starts a clause or owns the next noun
+    ("Mara Shell was the daughter of William Godley, and Mary Wollner was her teacher.",
+     {"William Godley | parentOf | Mara Shell"}),
+    ("Mara Shell was the daughter of William Godley and Mary Wollner's cousin.",
+     {"William Godley | parentOf | Mara Shell"}),
+    ("Carrie Fane was the daughter of singer Eddie Fane and actress Debbie Rennick.",
+     {"Eddie Fane | parentOf | Carrie Fane", "Debbie Rennick | parentOf | Carrie Fane"}),
+    ("Mara Shell was the daughter of the philosopher William Godley and the writer Mary Wollner.",
+     {"William Godley | parentOf | Mara Shell", "Mary Wollner | parentOf | Mara Shell"}),
+    # a regnal number ends a name NER missed
+    ("Princess Anya is the only daughter of Queen Elspeth II and Prince Filip.",
+     {"Elspeth II | parentOf | Anya", "Filip | parentOf | Anya"}),
+    # a name appositive to a role, the role the object of the relation
+    ("Frida Kalder was married to the painter Diego Rivas from 1929 until 1939.",
+     {"Frida Kalder | spouseOf | Diego Rivas"}),
+    ("Manon Ballard married the architect Jacques-François Blondin a short while after.",
+     {"Manon Ballard | spouseOf | Jacques-François Blondin"}),
+    ("Ravi Kumaran is an Indian actor. He is married to actress Priya Menon.",
+     {"Ravi Kumaran | spouseOf | Priya Menon"}),
+    ("Henri Duval married, secondly, Anne Leroy, daughter of Jacques Leroy.",
+     {"Henri Duval | spouseOf | Anne Leroy", "Jacques Leroy | parentOf | Anne Leroy"}),
+    # hyphenated first names: one name, not the brother it contains
+    ("Joseph Moreau was the brother of Joseph-Alfred Moreau.",
+     {"Joseph Moreau | siblingOf | Joseph-Alfred Moreau"}),
+    # a quoted nickname inside a name
+    ('Tom Jarvis married Virginia "Cricket" Franche, an interior designer, in 1999.',
+     {'Tom Jarvis | spouseOf | Virginia "Cricket" Franche'}),
+    # children listed with "including"; the other parent joined by "and his wife"
+    ("John Aldous and his wife Abigail Aldous had six children, including John Quincy Aldous.",
+     {"John Aldous | spouseOf | Abigail Aldous", "John Aldous | parentOf | John Quincy Aldous",
+      "Abigail Aldous | parentOf | John Quincy Aldous"}),
+    # the other parent after "with" or "by" on the child noun
+    ("Jenna Lorca has a son, Max, with her former husband, Marc Antun.",
+     {"Jenna Lorca | parentOf | Max", "Marc Antun | parentOf | Max",
+      "Jenna Lorca | spouseOf | Marc Antun"}),
+    ("Jenna Lorca has twins, Max and Emme, with Marc Antun.",
+     {"Jenna Lorca | parentOf | Max", "Marc Antun | parentOf | Max", "Max | siblingOf | Emme",
+      "Jenna Lorca | parentOf | Emme", "Marc Antun | parentOf | Emme"}),
+    ("Henri Duval had a son, Paul, by his first wife, Claire Martin.",
+     {"Henri Duval | parentOf | Paul", "Claire Martin | parentOf | Paul",
+      "Henri Duval | spouseOf | Claire Martin"}),
+    # a second kinship noun the parser hung on the first one's object
+    ("Li Wei was the younger brother of Li Ming and the elder brother of Li Hua.",
+     {"Li Wei | siblingOf | Li Ming", "Li Wei | siblingOf | Li Hua"}),
+    # "her fiancé's sister": the one she is engaged to
+    ("Anya Volkova is engaged to Mateo Ruiz. Her fiancé's sister, Lucía Ruiz, filmed it.",
+     {"Anya Volkova | engagedTo | Mateo Ruiz", "Mateo Ruiz | siblingOf | Lucía Ruiz"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_RECALL_FORMS)
+def test_more_recall_forms(extractor, text: str, expected: set[str]) -> None:
+    test_recall_forms(extractor, text, expected)
+
+
+MORE_NOTHING = [
+    # a role and a name after a verb that is not a relation
+    "Rosa Lind interviewed the architect Jacques-Henri Morel and the painter Diego Rivas.",
+    'Dwayne "The Rocket" Jensen thanked his coach, Lauren Hask.',
+    "Henri Duval was killed by his rival Paul Morel.",
+]
+
+
+@pytest.mark.parametrize("sentence", MORE_NOTHING)
+def test_more_recall_forms_yield_nothing(extractor, sentence: str) -> None:
+    test_nothing_to_read(extractor, sentence)

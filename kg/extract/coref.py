@@ -284,10 +284,14 @@ class Coreference:
             and tok.dep_ == "conj"
             and not any(c.dep_ in {"poss", "appos"} for c in tok.children)
         ):
-            # "son of A and brother of B": the same person as the head noun
-            head_ref = self.refs.get(tok.head.i)
+            # "son of A and brother of B": the same person as the head noun (the parser
+            # may hang the second noun on A)
+            first = tok.head
+            if first.dep_ == "pobj" and first.head.lower_ == "of":
+                first = first.head.head
+            head_ref = self.refs.get(first.i)
             of = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
-            if head_ref is not None and is_kin_noun(tok.head, self.triggers) and of:
+            if head_ref is not None and is_kin_noun(first, self.triggers) and of:
                 how, pid = head_ref.how, head_ref.person
         attr = (
             tok.head if tok.dep_ == "conj" and tok.head.dep_ == "attr" else tok
@@ -307,6 +311,11 @@ class Coreference:
                 how, pid = "copula", _person_of_subject(tok.head.head, self)  # "a painter, son of"
         if any(c.dep_ == "appos" for c in tok.children):
             pass  # named, but not as a person we know: never guess
+        elif pid is None and tok.dep_ == "poss" and tok.lemma_.lower() in _COUPLE_WORDS:
+            owner = self._owner(tok)  # "her fiancé's sister": the one she is engaged to
+            if owner in self.partners:
+                self._set(tok, self.partners[owner], "partner", 0.8)
+            return
         elif pid is None and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "dative"} | (
             {"ROOT"} if tok.is_title else set()
         ):
@@ -446,7 +455,8 @@ _FIRST_PERSON = {"i", "me", "my", "myself"}
 
 
 def _subject_person(verb: Token, coref: Coreference) -> Reference | None:
-    for child in verb.children:
+    aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]  # "X [is] engaged"
+    for child in (c for node in [verb, *aux] for c in node.children):
         if child.dep_ in SUBJECT_DEPS:
             ref = coref.ref(child)
             if ref:

@@ -20,7 +20,7 @@ from itertools import combinations
 from spacy.tokens import Token
 
 from kg.extract.context import Candidate, Context, Ref, rules
-from kg.extract.lexicon import EVENT_NOUNS, NON_RELATION_VERBS
+from kg.extract.lexicon import EVENT_NOUNS, NON_RELATION_VERBS, ROLE_NOUNS
 from kg.extract.referents import (
     kin_preps,
     named_after_and,
@@ -208,12 +208,21 @@ def verbal(ctx: Context) -> Iterator[Candidate]:
 
 
 def _name_after_role(verb: Token) -> list[Token]:
-    """The name the parser split from its role: "married the architect [Jacques Blondel]"."""
-    roles = {c.i for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"}
+    """The name the parser split from its verb: "married the architect [Jacques Blondel]",
+    "married, secondly, [Anne Leroy]", "is married to actress [Priya Menon]" ("actress"
+    tagged a verb)."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    roles = {c.i for c in objects if c.pos_ == "NOUN"}
     return [
         c
         for c in verb.children
-        if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.left_edge.i - 1 in roles
+        if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and (not objects or c.left_edge.i - 1 in roles)
+    ] + [
+        g
+        for c in verb.children
+        if c.lower_ in ROLE_NOUNS and c.pos_ == "VERB"
+        for g in c.children
+        if g.dep_ == "dobj"
     ]
 
 
@@ -285,7 +294,7 @@ def offspring(ctx: Context) -> Iterator[Candidate]:
                     g
                     for v in [verb, noun, *named]  # "a son, Max, with her ex-husband"
                     for c in v.children
-                    if c.dep_ == "prep" and c.lower_ == "with"
+                    if c.dep_ == "prep" and c.lower_ in {"with", "by"}  # "a son by his first wife"
                     for g in c.children
                     if g.dep_ == "pobj"
                 ],
