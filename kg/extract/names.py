@@ -218,14 +218,17 @@ def person_spans(doc: Doc, kin_words: set[str]) -> list[tuple[Span, str | None]]
 
 
 def _nicknamed(doc: Doc) -> list[Span]:
-    """Names with a quoted nickname inside: 'Virginia "Cricket" Jones', 'Dwayne "The Rock" Johnson'."""
+    """Names with a quoted nickname inside: 'Virginia "Cricket" Jones',
+    'Dwayne "The Rock" Johnson'."""
     found = []
     for tok in doc:
         if not (tok.is_quote and tok.i > 0 and _proper(doc[tok.i - 1]) and doc[tok.i - 1].is_title):
             continue
         close = next((t for t in doc[tok.i + 1 : tok.i + 5] if t.is_quote), None)
-        if close is None or close.i == tok.i + 1 or not all(
-            t.is_title for t in doc[tok.i + 1 : close.i]
+        if (
+            close is None
+            or close.i == tok.i + 1
+            or not all(t.is_title for t in doc[tok.i + 1 : close.i])
         ):
             continue
         end = close.i + 1
@@ -240,9 +243,7 @@ def _nicknamed(doc: Doc) -> list[Span]:
 
 
 def _any_person(span: Span, people: list[tuple[Span, str | None]]) -> bool:
-    return any(_overlap(span, p) for p, _ in people) or any(
-        t.ent_type_ == "PERSON" for t in span
-    )
+    return any(_overlap(span, p) for p, _ in people) or any(t.ent_type_ == "PERSON" for t in span)
 
 
 _MONTHS = "january february march april may june july august september october november december"

@@ -216,7 +216,9 @@ def _name_after_role(verb: Token) -> list[Token]:
     return [
         c
         for c in verb.children
-        if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and (not objects or c.left_edge.i - 1 in roles)
+        if c.dep_ == "npadvmod"
+        and c.pos_ == "PROPN"
+        and (not objects or c.left_edge.i - 1 in roles)
     ] + [
         g
         for c in verb.children
