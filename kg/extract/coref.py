@@ -457,6 +457,8 @@ _FIRST_PERSON = {"i", "me", "my", "myself"}
 def _subject_person(verb: Token, coref: Coreference) -> Reference | None:
     aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]  # "X [is] engaged"
     for child in (c for node in [verb, *aux] for c in node.children):
+        if child.dep_ in SUBJECT_DEPS and child.lower_ in {"who", "that"} and verb.dep_ == "relcl":
+            return coref.ref(verb.head)  # "Louis, who was the son of Alexis"
         if child.dep_ in SUBJECT_DEPS:
             ref = coref.ref(child)
             if ref:

@@ -110,6 +110,7 @@ def _trim(span: Span) -> tuple[Span | None, str | None]:
         and doc[end - 1].is_upper
         and doc[end - 1].is_alpha
         and len(doc[end - 1]) <= 4
+        and not _regnal(doc[end - 1])
     ):
         end -= 1  # post-nominal letters: "Geraldine Jebb CBE"
     for i in range(start, end - 1):  # "Dominic Reyes Jr. Lena": the name ends at its suffix
@@ -280,8 +281,9 @@ def _split_list(ent: Span) -> list[Span]:
 
 
 def _with_first_names(ent: Span) -> Span:
-    """Widen an entity to the proper nouns NER left out before it: "Ivy [Marchetti]"."""
-    start, doc = ent.start, ent.doc
+    """Widen an entity to the proper nouns NER left out before it, "Ivy [Marchetti]",
+    and to a regnal number after it, "[Sultan Abdulmejid] I"."""
+    start, end, doc = ent.start, ent.end, ent.doc
     while (
         start > 0
         and doc[start - 1].pos_ == "PROPN"
@@ -289,7 +291,17 @@ def _with_first_names(ent: Span) -> Span:
         and (doc[start - 1].dep_ == "compound" and ent.start <= doc[start - 1].head.i < ent.end)
     ):
         start -= 1
-    return doc[start : ent.end]
+    if end < len(doc) and _regnal(doc[end]):
+        end += 1
+    return doc[start:end]
+
+
+def _regnal(tok: Token) -> bool:
+    """A regnal number after a name: "Elizabeth II", "Abdulmejid I" (not the pronoun)."""
+    if not (set(tok.text) <= set("IVX") and tok.i > 0 and tok.nbor(-1).is_title):
+        return False
+    before = tok.nbor(-1)  # "I" alone: when the parser made the name a part of it
+    return len(tok) > 1 or tok.tag_ == "NNP" or (before.dep_ == "compound" and before.head == tok)
 
 
 # Offices held over a place: "X of Y" makes a one-word Y a place.
@@ -345,9 +357,7 @@ def _proper(tok: Token) -> bool:
 
 
 def _capitalised(tok: Token) -> bool:
-    """ "Ivy", or a regnal number after a name: "Elizabeth II"."""
-    regnal = set(tok.text) <= set("IVX") and len(tok) > 1 and tok.i > 0 and tok.nbor(-1).is_title
-    return tok.is_title or regnal
+    return tok.is_title or _regnal(tok)
 
 
 def _particle_ok(tok: Token) -> bool:
