@@ -238,6 +238,20 @@ MEDIA_OUTLETS = {
     "getty images", "shutterstock", "ap", "reuters", "bravo", "netflix", "hbo", "cnn", "bbc",
 }  # fmt: skip
 
+# Nouns for things with titles: a name appositive to one, right after one or "called"
+# by one is the thing's title ("the Netflix drama Finding Frankie", "their channel,
+# Prescott Pranks", "the collection, called Mamma Mia Kitchen").
+WORK_NOUNS = {
+    "film", "movie", "show", "series", "drama", "sitcom", "comedy", "thriller", "documentary",
+    "album", "song", "single", "track", "book", "novel", "memoir", "play", "musical", "opera",
+    "collection", "line", "label", "brand", "company", "channel", "podcast", "band", "group",
+    "magazine", "restaurant", "franchise", "studio", "foundation", "fund", "charity", "program",
+    "programme", "episode", "game", "app", "tour", "perfume", "fragrance", "boutique",
+}  # fmt: skip
+
+# A capitalised plural kinship noun after a name makes a band or firm: "The Delaney Sisters".
+GROUP_NAME_NOUNS = {"brothers", "sisters", "boys", "girls", "sons", "daughters", "family"}
+
 
 def gender_of_word(word: str) -> str | None:
     """The gender a kinship or role word implies: 'f', 'm' or None."""

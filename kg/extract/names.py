@@ -17,6 +17,7 @@ from importlib.resources import files
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.leads import NAME_PARTICLES, lead_names, owns_kin_pronoun
+from kg.extract.things import is_blend, names_a_thing
 from kg.extract.lexicon import (
     HONORIFICS,
     MEDIA_OUTLETS,
@@ -215,7 +216,23 @@ def person_spans(doc: Doc, kin_words: set[str]) -> list[tuple[Span, str | None]]
                 others.remove(item)
                 words |= set(name_words(span)[0])
                 changed = True
-    return sorted(people, key=lambda sg: sg[0].start)
+    return sorted(_without_things(people), key=lambda sg: sg[0].start)
+
+
+def _without_things(people: list[tuple[Span, str | None]]) -> list[tuple[Span, str | None]]:
+    """Drop titles, bands, families and couple nicknames ("Jaxlyn" for Jax and Brooklyn)."""
+    firsts = [name_words(span)[0][0] for span, _ in people if len(name_words(span)[0]) > 1]
+    known = first_name_genders()
+    return [
+        (span, gender)
+        for span, gender in people
+        if not names_a_thing(span)
+        and not (
+            len(span) == 1
+            and normalize(span.text) not in known
+            and is_blend(normalize(span.text), firsts)
+        )
+    ]
 
 
 def _nicknamed(doc: Doc) -> list[Span]:
