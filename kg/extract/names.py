@@ -17,7 +17,6 @@ from importlib.resources import files
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.leads import NAME_PARTICLES, lead_names, owns_kin_pronoun
-from kg.extract.things import is_blend, names_a_thing
 from kg.extract.lexicon import (
     HONORIFICS,
     MEDIA_OUTLETS,
@@ -26,6 +25,7 @@ from kg.extract.lexicon import (
     TITLES,
     gender_of_word,
 )
+from kg.extract.things import is_blend, names_a_thing
 
 __all__ = [
     "OTHER_NAME_LABELS",
