@@ -215,6 +215,12 @@ EVENT_NOUNS = {
     "split", "breakup", "separation", "union", "courtship", "friendship",
 }  # fmt: skip
 
+# Modifiers that make a relation noun non-romantic: "a business relationship".
+NON_ROMANTIC_MODIFIERS = {
+    "business", "working", "work", "professional", "creative", "musical", "artistic",
+    "diplomatic", "trade", "commercial", "political", "strategic", "financial", "legal",
+}  # fmt: skip
+
 # Words that make a statement hearsay rather than fact.
 HEDGE_WORDS = {
     "reportedly", "allegedly", "supposedly", "apparently", "rumored", "rumoured", "reported",
@@ -247,6 +253,17 @@ WORK_NOUNS = {
     "collection", "line", "label", "brand", "company", "channel", "podcast", "band", "group",
     "magazine", "restaurant", "franchise", "studio", "foundation", "fund", "charity", "program",
     "programme", "episode", "game", "app", "tour", "perfume", "fragrance", "boutique",
+}  # fmt: skip
+
+# The last word of a building, place or firm named after someone: "the Rashid Mosque".
+PLACE_HEADS = {
+    "mosque", "church", "cathedral", "abbey", "chapel", "temple", "shrine", "castle", "palace",
+    "school", "college", "university", "academy", "institute", "hospital", "clinic", "stadium",
+    "arena", "airport", "station", "street", "road", "avenue", "boulevard", "bridge", "hall",
+    "museum", "gallery", "theatre", "theater", "park", "square", "tower", "domain", "county",
+    "district", "province", "island", "river", "lake", "bay", "gate", "fort", "estate",
+    "hardware", "motors", "records", "studios", "foundation", "fund", "prize", "award", "trophy",
+    "cup", "library", "centre", "center", "building", "house", "hotel", "inc", "ltd", "llc",
 }  # fmt: skip
 
 # A capitalised plural kinship noun after a name makes a band or firm: "The Delaney Sisters".

@@ -65,19 +65,28 @@ def normalize(text: str) -> str:
     return " ".join(text.split())
 
 
+_PATRONYMIC = {"bin", "ibn", "bint", "binti", "ben"}  # lowercase: "Ben" is a first name
+
+
 def name_words(span: Span) -> tuple[list[str], str]:
     """The words of a name and its suffix; a hyphenated name is one word, so
-    "Joseph Mousseau" is not "Joseph-Alfred Mousseau".
+    "Joseph Mousseau" is not "Joseph-Alfred Mousseau"; a father's name after "bin"
+    or "ibn" is left out, so "Saeed" is not "Rashid bin Saeed".
 
     Examples:
         >>> from spacy.lang.en import English
         >>> name_words(English()("Joseph-Alfred Mousseau Jr.")[:])
         (['joseph-alfred', 'mousseau'], 'jr')
     """
-    words, suffix = [], ""
+    words, suffix, father = [], "", False
     for tok in span:
         low = tok.lower_
-        if low in NAME_SUFFIXES:
+        if father and tok.is_alpha:  # "Rashid bin Saeed": Saeed alone is the father
+            father = False
+            continue
+        if tok.text in _PATRONYMIC:
+            father = True
+        elif low in NAME_SUFFIXES:
             suffix = low.rstrip(".")
         elif tok.text == "-" and words and not tok.nbor(-1).whitespace_ and tok.i + 1 < span.end:
             words[-1] += "-"

@@ -305,7 +305,12 @@ def named_after_and(ctx: Context, noun: Token, anchors: list[Ref]) -> list[Ref]:
     i = max(a.token.i for a in anchors if a.token.i > noun.i) if anchors else noun.i
     while token_person.get(i + 1) in taken:
         i += 1
-    i += 1 + (i + 1 < len(doc) and doc[i + 1].text == ",")
+    i += 1
+    i += i < len(doc) and doc[i].text == "." and doc[i - 1].lower_ in {"sr", "jr"}  # "Sr ."
+    clause = doc[i + 1] if i + 1 < len(doc) and doc[i].text == "," else None
+    if clause is not None and clause.lower_ in _RELATIVE and clause.head.dep_ == "relcl":
+        i = clause.head.right_edge.i + 1  # "the son of A, who founded the firm, and B"
+    i += i < len(doc) and doc[i].text == ","
     if i >= noun.sent.end or doc[i].lower_ != "and":
         return []
     for tok in doc[i + 1 : min(i + 6, noun.sent.end)]:

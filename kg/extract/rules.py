@@ -20,7 +20,12 @@ from itertools import combinations
 from spacy.tokens import Token
 
 from kg.extract.context import Candidate, Context, Ref, rules
-from kg.extract.lexicon import EVENT_NOUNS, NON_RELATION_VERBS, ROLE_NOUNS
+from kg.extract.lexicon import (
+    EVENT_NOUNS,
+    NON_RELATION_VERBS,
+    NON_ROMANTIC_MODIFIERS,
+    ROLE_NOUNS,
+)
 from kg.extract.referents import (
     kin_preps,
     named_after_and,
@@ -243,8 +248,12 @@ def event_noun(ctx: Context) -> Iterator[Candidate]:
     for noun in ctx.doc:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in EVENT_NOUNS:
             continue
+        if any(c.lower_ in NON_ROMANTIC_MODIFIERS for c in noun.children):
+            continue  # "a business relationship", "their working relationship"
         relations, former = trigger_relations(ctx, noun)
         owned_by = owners(ctx, noun) + of_objects(ctx, noun, {"of"})
+        if not owned_by and noun.dep_ == "pobj" and noun.head.lower_ == "in":
+            owned_by = verb_subjects(ctx, noun.head.head)  # "X has been in a relationship with Y"
         partners = of_objects(ctx, noun, _PARTNER_PREPS)
         if (
             not partners and noun.dep_ == "dobj"

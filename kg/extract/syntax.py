@@ -156,7 +156,7 @@ def appositive_name(tok: Token, token_person: dict[int, int]) -> int | None:
                 return token_person[child.i]
             for grand in child.children:  # "her husband, rugby player Finn Gallagher"
                 if (
-                    child.pos_ == "NOUN"
+                    child.pos_ in {"NOUN", "ADJ"}  # "the pediatrician" is sometimes an adjective
                     and grand.dep_ in {"appos", "compound"}
                     and grand.i in token_person
                 ):

@@ -1,4 +1,4 @@
-"""Names that are not people: titles of works, bands, families, couple nicknames.
+"""Names that are not people: titles of works, buildings, bands, families, couple nicknames.
 
 "The Netflix drama Finding Frankie", "their YouTube channel, Prescott Pranks",
 "The Delaney Sisters" (a band), "no Delaneys" (a family) and "Jaxlyn" (Jax
@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from kg.extract.lexicon import GROUP_NAME_NOUNS, WORK_NOUNS
+from kg.extract.lexicon import GROUP_NAME_NOUNS, PLACE_HEADS, WORK_NOUNS
 
 __all__ = ["is_blend", "names_a_thing"]
 
@@ -36,6 +36,8 @@ def names_a_thing(span: Span) -> bool:
     doc, root = span.doc, span.root
     if span.start > 0 and _work(doc[span.start - 1]):
         return True
+    if len(span) > 1 and span[-1].is_title and span[-1].lower_ in PLACE_HEADS:
+        return True  # "the Rashid bin Saeed Mosque", "Brandt Hardware"
     if root.dep_ == "appos" and _work(root.head):
         return True
     head = root.head
