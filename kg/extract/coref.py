@@ -250,6 +250,10 @@ class Coreference:
             self._set(tok, parent, "pronoun", 0.85)
             return
         if tok.dep_ == "poss" and noun.dep_ == "conj":  # "A and his wife B": his is A
+            same = self._parallel_owner(tok)  # "her mother, X, and her brother Y": one "her"
+            if same is not None:
+                self._set(tok, same, "pronoun", 0.85)
+                return
             first = self._person_at(noun.head)
             if first is not None and self._agrees(first, gender):
                 self._set(tok, first, "pronoun", 0.85)
@@ -269,6 +273,15 @@ class Coreference:
         if len(cands) == 1:  # learn a gender only when nobody else was in reach
             self._resolve_gender(chosen.person, gender)
         self._set(tok, chosen.person, "pronoun", 0.8 if len(cands) == 1 else 0.7)
+
+    def _parallel_owner(self, tok: Token) -> int | None:
+        """Whom the same possessive before the first conjunct stands for."""
+        first = tok.head.head
+        if first.dep_ == "appos" and first.i in self.people.token_person:
+            first = first.head  # "her mother, Larisa, and ...": the conjunct hangs on Larisa
+        owner = next((c for c in first.children if c.dep_ == "poss"), None)
+        ref = self.refs.get(owner.i) if owner is not None and owner.lower_ == tok.lower_ else None
+        return ref.person if ref is not None else None
 
     def _kin_noun(self, tok: Token) -> None:
         gender = gender_of_word(tok.lower_) or gender_of_word(tok.lemma_)
