@@ -952,6 +952,33 @@ MORE_RECALL_FORMS = [
     # "her fiancé's sister": the one she is engaged to
     ("Anya Volkova is engaged to Mateo Ruiz. Her fiancé's sister, Lucía Ruiz, filmed it.",
      {"Anya Volkova | engagedTo | Mateo Ruiz", "Mateo Ruiz | siblingOf | Lucía Ruiz"}),
+    # regnal numbers stay in the name, also "I"
+    ("Behice Sultan was an Ottoman princess, daughter of Sultan Abdulmejid I and Nesrin Hanım.",
+     {"Sultan Abdulmejid I | parentOf | Behice Sultan",
+      "Nesrin Hanım | parentOf | Behice Sultan"}),
+    # "X, who was the son of Y"
+    ("Joseph Morel was the son of Louis Morel, who was the son of Alexis Morel.",
+     {"Louis Morel | parentOf | Joseph Morel", "Alexis Morel | parentOf | Louis Morel"}),
+    # the second parent after a relative clause on the first
+    ("Paul Hart is the son of Walter Hart, who founded the company, and Dorothy Kessler.",
+     {"Walter Hart | parentOf | Paul Hart", "Dorothy Kessler | parentOf | Paul Hart"}),
+    # a role between the kinship noun and the name, the role tagged an adjective
+    ("Walter Brandt is a businessman. In 1987 he married his second wife, the pediatrician "
+     "Catherine Oyelaran.",
+     {"Walter Brandt | spouseOf | Catherine Oyelaran"}),
+    ("John Smith is a singer. Since 2015 he has been in a relationship with Elena Soto.",
+     {"John Smith | partnerOf | Elena Soto"}),
+    # a father's name after "bin" is not the person's own name
+    ("Khalid bin Rashid Haddad married Mariam Suwaidi in 1976. Their son Rashid bin Khalid "
+     "Haddad was born in 1978. Khalid named his son after his father, Rashid bin Saeed Haddad.",
+     {"Khalid bin Rashid Haddad | spouseOf | Mariam Suwaidi",
+      "Khalid bin Rashid Haddad | parentOf | Rashid bin Khalid Haddad",
+      "Mariam Suwaidi | parentOf | Rashid bin Khalid Haddad",
+      "Rashid bin Saeed Haddad | parentOf | Khalid bin Rashid Haddad"}),
+    # one possessive before two conjoined kinship nouns is one person
+    ("Sofia Marchenko is a pianist. Sofia grew up with her mother, Larisa, and her "
+     "half-brother Maxim.",
+     {"Larisa | parentOf | Sofia Marchenko", "Maxim | siblingOf | Sofia Marchenko"}),
 ]  # fmt: skip
 
 
@@ -961,6 +988,9 @@ def test_more_recall_forms(extractor, text: str, expected: set[str]) -> None:
 
 
 SECOND_PASS_NOTHING = [
+    # a relation noun that is not a romance, a building named after a person
+    "John Smith was in a business relationship with Elena Soto.",
+    "Khalid Haddad opened the Rashid Haddad Mosque, named after a poet.",
     # a role and a name after a verb that is not a relation
     "Rosa Lind interviewed the architect Jacques-Henri Morel and the painter Diego Rivas.",
     'Dwayne "The Rocket" Jensen thanked his coach, Lauren Hask.',

@@ -71,21 +71,21 @@ _PATRONYMIC = {"bin", "ibn", "bint", "binti", "ben"}  # lowercase: "Ben" is a fi
 def name_words(span: Span) -> tuple[list[str], str]:
     """The words of a name and its suffix; a hyphenated name is one word, so
     "Joseph Mousseau" is not "Joseph-Alfred Mousseau"; a father's name after "bin"
-    or "ibn" is left out, so "Saeed" is not "Rashid bin Saeed".
+    or "ibn" is a suffix, so "Saeed" is not "Rashid bin Saeed".
 
     Examples:
         >>> from spacy.lang.en import English
         >>> name_words(English()("Joseph-Alfred Mousseau Jr.")[:])
         (['joseph-alfred', 'mousseau'], 'jr')
     """
-    words, suffix, father = [], "", False
+    words, suffix, father = [], "", ""
     for tok in span:
         low = tok.lower_
-        if father and tok.is_alpha:  # "Rashid bin Saeed": Saeed alone is the father
-            father = False
+        if father and tok.is_alpha:  # "Rashid bin Saeed": Saeed alone is the father,
+            suffix, father = f"{father} {normalize(tok.text)}", ""  # and tells Rashids apart
             continue
         if tok.text in _PATRONYMIC:
-            father = True
+            father = tok.text
         elif low in NAME_SUFFIXES:
             suffix = low.rstrip(".")
         elif tok.text == "-" and words and not tok.nbor(-1).whitespace_ and tok.i + 1 < span.end:
@@ -319,6 +319,8 @@ def _with_first_names(ent: Span) -> Span:
         start -= 1
     if end < len(doc) and _regnal(doc[end]):
         end += 1
+    if doc[end - 1].text == "-" and end < len(doc) and doc[end].is_alpha:
+        end += 1  # "[Sun Yat-]sen"
     return doc[start:end]
 
 
@@ -364,6 +366,7 @@ def _looks_like_name(span: Span) -> bool:
         (_proper(t) and t.text[:1].isupper())
         or (t.lower_ in NAME_PARTICLES and span.start < t.i < span.end - 1 and _particle_ok(t))
         or (t.text == "-" and span.start < t.i < span.end - 1 and not t.whitespace_)
+        or (t.i > span.start and t.nbor(-1).text == "-" and not t.nbor(-1).whitespace_)
         for t in span
     )
 

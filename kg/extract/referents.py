@@ -314,21 +314,31 @@ def named_after_and(ctx: Context, noun: Token, anchors: list[Ref]) -> list[Ref]:
     if i >= noun.sent.end or doc[i].lower_ != "and":
         return []
     for tok in doc[i + 1 : min(i + 6, noun.sent.end)]:
-        pid = token_person.get(tok.i)
-        if pid is not None:
-            end = tok.i
-            while token_person.get(end + 1) == pid:
-                end += 1
-            after = doc[end + 1] if end + 1 < len(doc) else None
-            if pid in taken or phrase_head(doc[end]).dep_ in SUBJECT_DEPS:
-                return []
-            if after is not None and (after.tag_ == "POS" or after.pos_ in {"VERB", "AUX"}):
-                return []  # "... and B's brother", "... and B was"
-            return [Ref(tok, pid, 0.8)]
+        if tok.i in token_person:
+            found = _named_object(ctx, tok)
+            return [] if found is None or found.person in taken else [found]
         role = tok.lower_ in ROLE_NOUNS  # "actress" is sometimes tagged a verb
         if not (role or tok.pos_ in _DESCRIBERS) or ctx.is_kin(tok) or tok.text in {",", ";", "("}:
             return []
     return []
+
+
+def _named_object(ctx: Context, tok: Token, after_and: bool = True) -> Ref | None:
+    """The person whose name starts at ``tok``, unless the name owns the next noun or,
+    after "and", opens a clause: not "B's cousin", "... and B was her teacher"."""
+    doc, token_person = ctx.doc, ctx.people.token_person
+    end = tok.i
+    while token_person.get(end + 1) == token_person[tok.i]:
+        end += 1
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    if after is not None and after.tag_ == "POS":
+        return None
+    if after_and and (
+        phrase_head(doc[end]).dep_ in SUBJECT_DEPS
+        or (after is not None and after.pos_ in {"VERB", "AUX"})
+    ):
+        return None
+    return Ref(tok, token_person[tok.i], 0.8)
 
 
 def named_after_of(ctx: Context, noun: Token) -> list[Ref]:
@@ -338,16 +348,16 @@ def named_after_of(ctx: Context, noun: Token) -> list[Ref]:
     if not of:
         return []
     doc, token_person = ctx.doc, ctx.people.token_person
+    after_and = False  # "and" may join two roles: "of attorney and Commissioner F. Watriss"
     for tok in doc[of[0].i + 1 : min(of[0].i + 9, noun.sent.end)]:
-        if tok.i in token_person:
-            end = tok.i
-            while token_person.get(end + 1) == token_person[tok.i]:
-                end += 1
-            if end + 1 < len(doc) and doc[end + 1].tag_ == "POS":
-                return []  # "the father of Kayla's children": Kayla owns the object
-            return [Ref(tok, token_person[tok.i], 0.8)]
-        if tok.is_punct and tok.text != "-" or tok.pos_ in {"AUX", "PRON"} or tok.lower_ == "and":
+        if tok.i in token_person:  # not "the father of Kayla's children"
+            found = _named_object(ctx, tok, after_and)
+            return [found] if found is not None else []
+        if tok.is_punct and tok.text != "-" or tok.pos_ in {"AUX", "PRON"}:
             return []
+        if after_and and tok.pos_ == "VERB":
+            return []  # "the daughter of a farmer and went on to marry X"
+        after_and = after_and or tok.lower_ == "and"
     return []
 
 
