@@ -817,7 +817,8 @@ RECALL_FORMS = [
       "Olaf Dahl | spouseOf | Marit Berg"}),
     # gossip: shared children, "parents to", "named", "husband of ten years"
     ("Kayla Brooks, who shares daughter Mila with ex Jordan Hale, posted a photo.",
-     {"Kayla Brooks | parentOf | Mila", "Jordan Hale | parentOf | Mila"}),
+     {"Kayla Brooks | parentOf | Mila", "Jordan Hale | parentOf | Mila",
+      "Kayla Brooks | partnerOf | Jordan Hale"}),
     ("Kayla Brooks and Marcus Reid are parents to two kids, Leo and Mia.",
      {"Kayla Brooks | parentOf | Leo", "Kayla Brooks | parentOf | Mia",
       "Marcus Reid | parentOf | Leo", "Marcus Reid | parentOf | Mia", "Leo | siblingOf | Mia"}),
@@ -975,6 +976,24 @@ MORE_RECALL_FORMS = [
       "Khalid bin Rashid Haddad | parentOf | Rashid bin Khalid Haddad",
       "Mariam Suwaidi | parentOf | Rashid bin Khalid Haddad",
       "Rashid bin Saeed Haddad | parentOf | Khalid bin Rashid Haddad"}),
+    # gossip forms: a bare title in a "with" phrase, "ex-wife" without commas, "tied the
+    # knot" making a name a person, "split from" pairing a couple, "together since"
+    ("Blake Lorne shares four children with husband Ryan Rennick.",
+     {"Blake Lorne | spouseOf | Ryan Rennick"}),
+    ("Sofia Richter is pregnant with her first child with husband Elliot Grange.",
+     {"Sofia Richter | spouseOf | Elliot Grange"}),
+    ("Kylie Jansen arrived with boyfriend Travis Scotland.",
+     {"Kylie Jansen | partnerOf | Travis Scotland"}),
+    ("Brad Pitman's ex-wife Angelina Jolley filed new papers.",
+     {"Brad Pitman | spouseOf | Angelina Jolley"}),
+    ("Priyanka Chopal tied the knot with Nick Jonah in 2018.",
+     {"Priyanka Chopal | spouseOf | Nick Jonah"}),
+    ("Miley Cyrano split from Liam Hemsley in 2019. The former couple had married in 2018.",
+     {"Miley Cyrano | partnerOf | Liam Hemsley", "Miley Cyrano | spouseOf | Liam Hemsley"}),
+    ("Chris Marten and Dakota Jonson have been together since 2017.",
+     {"Chris Marten | partnerOf | Dakota Jonson"}),
+    ("Chris Marten has been together with Dakota Jonson for six years.",
+     {"Chris Marten | partnerOf | Dakota Jonson"}),
     # one possessive before two conjoined kinship nouns is one person
     ("Sofia Marchenko is a pianist. Sofia grew up with her mother, Larisa, and her "
      "half-brother Maxim.",
@@ -988,6 +1007,9 @@ def test_more_recall_forms(extractor, text: str, expected: set[str]) -> None:
 
 
 SECOND_PASS_NOTHING = [
+    "Kylie Jansen posed with actor Travis Scotland.",
+    "Chris Marten and Dakota Jonson were together at the party.",
+    "Chris Marten and Dakota Jonson have been working together since 2017.",
     # a relation noun that is not a romance, a building named after a person
     "John Smith was in a business relationship with Elena Soto.",
     "Khalid Haddad opened the Rashid Haddad Mosque, named after a poet.",

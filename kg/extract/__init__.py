@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from kg.chunks import MAX_CHARS, merge_extractions, piece_batches
 from kg.extract import parentage as _parentage  # noqa: F401  (registers born-to.v1)
 from kg.extract import rules as _rules  # noqa: F401  (registers the built-in rules)
+from kg.extract import together as _together  # noqa: F401  (registers together.v1)
 from kg.extract.context import Candidate, Context, rules
 from kg.extract.coref import resolve
 from kg.extract.nlp import DEFAULT_MODEL, load_nlp
@@ -118,7 +119,7 @@ class Extractor:
             evidence=Evidence(article.id, sent.text, sent.start_char, sent.end_char),
             rule=cand.rule,
             confidence=confidence,
-            former=q.former,
+            former=q.former and relation not in _FAMILY,  # "with ex X": X is no former father
             negated=q.negated,
             hedged=q.hedged,
             start=q.start,

@@ -194,7 +194,7 @@ class Coreference:
         if obj.dep_ in {"appos", "compound"} and obj.head.pos_ == "NOUN":
             obj = obj.head  # "married architect Paul Okoye"
         verb = obj.head
-        if obj.dep_ == "pobj" and verb.lower_ in {"to", "with"}:
+        if obj.dep_ == "pobj" and verb.lower_ in {"to", "with", "from"}:  # "split from Y"
             verb = verb.head
         elif obj.dep_ != "dobj":
             return None

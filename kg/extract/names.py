@@ -409,7 +409,8 @@ def _kin_attached(root: Token, kin_words: set[str]) -> bool:
     "X is Y's mother", "the daughter of X", "his wife X", "X married Y", "married to X"."""
 
     def kin(tok: Token) -> bool:
-        return tok.lower_ in kin_words or tok.lemma_.lower() in kin_words
+        objects = [f"{tok.lemma_.lower()} the {c.lower_}" for c in tok.children if c.dep_ == "dobj"]
+        return any(w in kin_words for w in [tok.lower_, tok.lemma_.lower(), *objects])
 
     while root.dep_ == "conj" and root.head.i != root.i:
         if kin(root.head):  # "two children, Olivia and Daxten"

@@ -45,11 +45,11 @@ def people(ctx: Context, toks: list[Token]) -> list[Ref]:
 def owners(ctx: Context, noun: Token) -> list[Ref]:
     """The people in "X's mom", "their son"; a conjunct without its own owner
     shares its head's: "their son Stanley and daughter Soleil"."""
-    doc = noun.doc
+    doc, bare = noun.doc, noun
     ex_prefix = noun.i >= 2 and doc[noun.i - 1].text == "-" and doc[noun.i - 2].lower_ == "ex"
     if ex_prefix and not any(c.dep_ == "poss" for c in noun.children):
         noun = doc[noun.i - 2]  # "X's ex-husband": the owner hangs on "ex"
-    if noun.dep_ == "compound" and not any(c.dep_ == "poss" for c in noun.children):
+    if (noun.dep_ == "compound" or ex_prefix and noun.dep_ == "amod") and not _has_poss(noun):
         noun = noun.head  # "their son Stanley and daughter Soleil": "daughter" modifies "Soleil"
     kin = noun
     while (
@@ -66,7 +66,24 @@ def owners(ctx: Context, noun: Token) -> list[Ref]:
         noun = noun.head
     found = people(ctx, [c for c in noun.children if c.dep_ == "poss"])
     seen = {r.person for r in found}
-    return found + [r for r in _listed_possessors(ctx, kin) if r.person not in seen]
+    found += [r for r in _listed_possessors(ctx, kin) if r.person not in seen]
+    return found or _bare_kin_owner(ctx, bare)
+
+
+def _bare_kin_owner(ctx: Context, noun: Token) -> list[Ref]:
+    """The subject owns a bare kinship title before a name in its "with" phrase:
+    "X shares four children with husband Y", "X arrived with boyfriend Y"."""
+    if any(c.dep_ in {"det", "poss"} for c in noun.children):
+        return []
+    named = noun.head if noun.dep_ == "compound" else noun
+    if named.dep_ != "pobj" or named.head.lower_ not in {"with", "alongside", "beside"}:
+        return []
+    verb = named.head.head
+    for _ in range(5):  # "is pregnant with her first child with husband Y"
+        if verb.pos_ in {"VERB", "AUX"}:
+            return verb_subjects(ctx, verb)
+        verb = verb.head
+    return []
 
 
 def _has_poss(tok: Token) -> bool:
