@@ -211,6 +211,7 @@ def person_spans(doc: Doc, kin_words: set[str]) -> list[tuple[Span, str | None]]
         others = [o for o in others if not _overlap(o[0], span)]
         people.append((span, gender))
     words = {w for span, _ in people for w in name_words(span)[0]}
+    taken = {i for span, _ in people for i in range(span.start, span.end)}
     changed = True
     while changed and others:
         changed = False
@@ -220,12 +221,24 @@ def person_spans(doc: Doc, kin_words: set[str]) -> list[tuple[Span, str | None]]
                 _kin_attached(span.root, kin_words)
                 or owns_kin_pronoun(span, kin_words)
                 or (words & set(name_words(span)[0]) and len(span) > 1)
+                or _listed_with(span, taken)
             ):
                 people.append(item)
                 others.remove(item)
                 words |= set(name_words(span)[0])
+                taken |= set(range(span.start, span.end))
                 changed = True
     return sorted(_without_things(people), key=lambda sg: sg[0].start)
+
+
+def _listed_with(span: Span, taken: set[int]) -> bool:
+    """A name in a list of people: "Nelson, Laurance, [Winthrop] and David"."""
+    doc, root = span.doc, span.root
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return (root.dep_ == "conj" and root.head.i in taken and before in {",", "and"}) or (
+        after in {",", "and"} and any(c.dep_ == "conj" and c.i in taken for c in root.children)
+    )
 
 
 def _without_things(people: list[tuple[Span, str | None]]) -> list[tuple[Span, str | None]]:
