@@ -221,7 +221,7 @@ def person_spans(doc: Doc, kin_words: set[str]) -> list[tuple[Span, str | None]]
                 _kin_attached(span.root, kin_words)
                 or owns_kin_pronoun(span, kin_words)
                 or (words & set(name_words(span)[0]) and len(span) > 1)
-                or _listed_with(span, taken)
+                or _listed_with(span, taken, kin_words)
             ):
                 people.append(item)
                 others.remove(item)
@@ -231,14 +231,31 @@ def person_spans(doc: Doc, kin_words: set[str]) -> list[tuple[Span, str | None]]
     return sorted(_without_things(people), key=lambda sg: sg[0].start)
 
 
-def _listed_with(span: Span, taken: set[int]) -> bool:
-    """A name in a list of people: "Nelson, Laurance, [Winthrop] and David"."""
+def _listed_with(span: Span, taken: set[int], kin_words: set[str]) -> bool:
+    """A name in a list of people after a kinship noun or before "their son", or a
+    known first name in a list of people: "the brothers: A, Nelson, [Winthrop] and David"."""
     doc, root = span.doc, span.root
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     after = doc[span.end].lower_ if span.end < len(doc) else ""
-    return (root.dep_ == "conj" and root.head.i in taken and before in {",", "and"}) or (
+    listed = (root.dep_ == "conj" and root.head.i in taken and before in {",", "and"}) or (
         after in {",", "and"} and any(c.dep_ == "conj" and c.i in taken for c in root.children)
     )
+    if not listed:
+        return False
+    if normalize(span[0].text) in first_name_genders():
+        return True
+    j = span.end  # "Semon and Joan Frelich and their three sons"
+    while j < len(doc) - 1 and (doc[j].lower_ in {",", "and"} or j in taken):
+        j += 1
+    if doc[j].lower_ in {"their", "his", "her"} and any(
+        t.lemma_.lower() in kin_words for t in doc[j + 1 : j + 4]
+    ):
+        return True
+    i = span.start - 1
+    while i > 0 and (doc[i].lower_ in {",", "and"} or i in taken):
+        i -= 1
+    i -= doc[i].text in {":", "-", "\u2013", ","}
+    return i >= 0 and doc[i].tag_ == "NNS" and doc[i].lemma_.lower() in kin_words
 
 
 def _without_things(people: list[tuple[Span, str | None]]) -> list[tuple[Span, str | None]]:
