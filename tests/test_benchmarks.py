@@ -45,3 +45,17 @@ def test_scale_runs_on_tiny_sizes(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert unchanged["unchanged"] == 12 and edited["unchanged"] == 11
     assert [r["query"] for r in data["sparql"]] == list(scale.QUERIES)
     assert all(r["agree"] and r["rows"] > 0 for r in data["sparql"])
+
+
+def test_quality_halves_split_dev_once_and_always_the_same_way(tmp_path: Path):
+    import quality
+
+    gold = tmp_path / "gold.jsonl"
+    rows = [{"id": f"doc-{i}", "text": f"Text {i}."} for i in range(40)]
+    gold.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    first = {n: p.read_text() for n, p in quality.dev_halves(gold, tmp_path).items()}
+    again = {n: p.read_text() for n, p in quality.dev_halves(gold, tmp_path).items()}
+    assert first == again
+    ids = [json.loads(line)["id"] for text in first.values() for line in text.splitlines()]
+    assert sorted(ids) == sorted(r["id"] for r in rows)
+    assert all(0 < len(text.splitlines()) < 40 for text in first.values())
