@@ -1006,6 +1006,16 @@ MORE_RECALL_FORMS = [
      "Steve and Jeff.",
      {f"{p} | parentOf | {c}" for p in ["Semon", "Joan Frelich"] for c in ["Jim", "Steve", "Jeff"]}
      | {"Jim | siblingOf | Steve", "Jim | siblingOf | Jeff", "Steve | siblingOf | Jeff"}),
+    # children of a marriage: both spouses are parents
+    ("Anna Berg has two children, Leo and Mia, from her marriage to Paul Roth.",
+     {"Anna Berg | parentOf | Leo", "Anna Berg | parentOf | Mia", "Paul Roth | parentOf | Leo",
+      "Paul Roth | parentOf | Mia", "Leo | siblingOf | Mia", "Anna Berg | spouseOf | Paul Roth"}),
+    ("Anna Berg married Paul Roth in 1990; the marriage produced two sons, Leo and Max.",
+     {"Anna Berg | parentOf | Leo", "Anna Berg | parentOf | Max", "Paul Roth | parentOf | Leo",
+      "Paul Roth | parentOf | Max", "Leo | siblingOf | Max", "Anna Berg | spouseOf | Paul Roth"}),
+    # "After divorcing Y, X married Z": the subject of the main clause
+    ("After divorcing Paul Roth, Anna Berg married Tom Cole.",
+     {"Anna Berg | spouseOf | Paul Roth", "Anna Berg | spouseOf | Tom Cole"}),
     # one possessive before two conjoined kinship nouns is one person
     ("Sofia Marchenko is a pianist. Sofia grew up with her mother, Larisa, and her "
      "half-brother Maxim.",

@@ -50,7 +50,10 @@ _COUPLE_WORDS = {
     "fiance",
     "fiancee",
 }
-_GROUP_NOUNS = {"couple", "pair", "duo", "two", "newlyweds", "lovebirds", "parents", "exes"}
+_GROUP_NOUNS = {
+    "couple", "pair", "duo", "two", "newlyweds", "lovebirds", "parents", "exes",
+    "marriage", "union",  # "the marriage produced two sons": the last couple named
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

@@ -403,10 +403,10 @@ def verb_subjects(ctx: Context, verb: Token) -> list[Ref]:
         if node.pos_ == "NOUN" and node.dep_ in {"dobj", "attr"}:
             node = node.head  # "has no plans to marry": from "plans" to "has"
             continue
-        if (
-            node.dep_ not in {"xcomp", "acomp", "conj", "advcl", "ccomp", "pcomp", "acl"}
-            or node.head.i == node.i
-        ):
+        climbs = {"xcomp", "acomp", "conj", "advcl", "ccomp", "pcomp", "acl"}
+        if node.pos_ == "ADP" and node.dep_ == "prep":
+            climbs.add("prep")  # "After divorcing Y, X married Z": from "After" to "married"
+        if node.dep_ not in climbs or node.head.i == node.i:
             break
         node = node.head
     return []

@@ -254,16 +254,22 @@ def event_noun(ctx: Context) -> Iterator[Candidate]:
         owned_by = owners(ctx, noun) + of_objects(ctx, noun, {"of"})
         if not owned_by and noun.dep_ == "pobj" and noun.head.lower_ == "in":
             owned_by = verb_subjects(ctx, noun.head.head)  # "X has been in a relationship with Y"
-        partners = of_objects(ctx, noun, _PARTNER_PREPS)
-        if (
-            not partners and noun.dep_ == "dobj"
-        ):  # "confirmed her engagement to Y": "to" hangs on the verb
-            partners = of_objects(ctx, noun.head, _PARTNER_PREPS)
+        partners = event_partners(ctx, noun)
         pairs = [(a, b) for a in owned_by for b in partners] or list(combinations(owned_by, 2))
         for rel in relations:
             if rel.symmetric:
                 for a, b in pairs:
                     yield Candidate(a, rel.name, b, noun, "event-noun.v1", 0.8, former)
+
+
+def event_partners(ctx: Context, noun: Token) -> list[Ref]:
+    """Who a relation noun pairs its owner with: "her marriage to Y"; "to" may hang
+    on the verb ("confirmed her engagement to Y") or the preposition ("from her
+    marriage to Y")."""
+    partners = of_objects(ctx, noun, _PARTNER_PREPS)
+    if not partners and noun.dep_ in {"dobj", "pobj"}:
+        partners = of_objects(ctx, noun.head, _PARTNER_PREPS)
+    return partners
 
 
 @rules.register("no-relation.v1")
@@ -294,6 +300,7 @@ def offspring(ctx: Context) -> Iterator[Candidate]:
         relatives = [r for r in referents(ctx, noun) if r.token.i != noun.i]
         holders = verb_subjects(ctx, verb)
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        holders += _marriage_parents(ctx, verb, noun, subjects)
         holders += _kin_conjuncts(ctx, subjects, {r.person for r in holders})  # "X and his wife Y"
         if relation == "parentOf":  # "welcomed a son, Z, with Y", "a son named Z with Y"
             named = [
@@ -313,6 +320,21 @@ def offspring(ctx: Context) -> Iterator[Candidate]:
         for holder in holders:
             for relative in relatives:
                 yield Candidate(holder, relation, relative, noun, "offspring.v1", 0.85)
+
+
+def _marriage_parents(ctx: Context, verb: Token, noun: Token, subjects: list[Token]) -> list[Ref]:
+    """The couple of a marriage the children come from: "has two children from her
+    marriage to Y", "the marriage produced two sons" (owner and partner)."""
+    events = [s for s in subjects if s.lemma_.lower() in EVENT_NOUNS]
+    events += [
+        g
+        for v in (verb, noun)
+        for c in v.children
+        if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"}
+        for g in c.children
+        if g.dep_ == "pobj" and g.lemma_.lower() in {"marriage", "relationship", "union"}
+    ]
+    return [r for e in events for r in owners(ctx, e) + event_partners(ctx, e) or ctx.refs(e)]
 
 
 def _having_verb(noun: Token) -> Token | None:
