@@ -1013,6 +1013,8 @@ MORE_RECALL_FORMS = [
     ("Anna Berg married Paul Roth in 1990; the marriage produced two sons, Leo and Max.",
      {"Anna Berg | parentOf | Leo", "Anna Berg | parentOf | Max", "Paul Roth | parentOf | Leo",
       "Paul Roth | parentOf | Max", "Leo | siblingOf | Max", "Anna Berg | spouseOf | Paul Roth"}),
+    ("Anna Berg and Paul Roth have a daughter together, Mia.",
+     {"Anna Berg | parentOf | Mia", "Paul Roth | parentOf | Mia"}),
     # "After divorcing Y, X married Z": the subject of the main clause
     ("After divorcing Paul Roth, Anna Berg married Tom Cole.",
      {"Anna Berg | spouseOf | Paul Roth", "Anna Berg | spouseOf | Tom Cole"}),

@@ -176,6 +176,15 @@ def referents(ctx: Context, noun: Token) -> list[Ref]:
             for c in head.children
             if c.i == noun.i + 1 and c.dep_ == noun.dep_ == "dobj" and c.pos_ == "PROPN"
         ],
+        [  # "have a daughter together, Mia": the name hung on the verb
+            c
+            for c in head.children
+            if noun.dep_ == "dobj"
+            and c.dep_ in {"npadvmod", "appos"}
+            and c.pos_ == "PROPN"
+            and c.i > noun.i
+            and all(t.text == "," or t.dep_ == "advmod" for t in noun.doc[noun.i + 1 : c.left_edge.i])
+        ],
         [head] if noun.dep_ == "compound" and head.pos_ == "PROPN" else [],  # "children - Alexis"
         [c for c in head.children if c.dep_ == "dobj"] if _subject_of(noun, "include") else [],
         [c for c in head.children if c.dep_ == "attr"] if _subject_of(noun, "be") else [],

@@ -196,8 +196,10 @@ def verbal(ctx: Context) -> Iterator[Candidate]:
         relations = [r for r in relations if r.symmetric]
         if not relations:
             continue
-        subjects = verb_subjects(ctx, verb)
+        subjects = verb_subjects(ctx, verb) or _verbless_subject(ctx, verb)
         objects = people(ctx, [c for c in verb.children if c.dep_ == "dobj"])
+        if verb.dep_ == "amod" and subjects:
+            objects += ctx.refs(verb.head)
         objects += people(ctx, _name_after_role(verb))
         objects += of_objects(ctx, verb, _PARTNER_PREPS)
         for dobj in (c for c in verb.children if c.dep_ == "dobj" and not ctx.is_person(c)):
@@ -210,6 +212,15 @@ def verbal(ctx: Context) -> Iterator[Candidate]:
         for rel in relations:
             for a, b in pairs:
                 yield Candidate(a, rel.name, b, verb, "verbal.v1", 0.85, former)
+
+
+def _verbless_subject(ctx: Context, verb: Token) -> list[Ref]:
+    """The name a sentence without a verb starts with, when the parser read the relation
+    verb as an adjective of the object: "X, aka Eminem, [married] Kim Scott"."""
+    root = verb.sent.root
+    if verb.dep_ != "amod" or root.pos_ != "PROPN" or not ctx.is_person(verb.head):
+        return []
+    return ctx.refs(root) if root.i < verb.i else []
 
 
 def _name_after_role(verb: Token) -> list[Token]:
