@@ -142,7 +142,7 @@ def referents(ctx: Context, noun: Token) -> list[Ref]:
     ("her daughter, Khloe", "two children, Olivia and Daxten", "their children
     were A and B", "his children included A"), else the noun itself."""
     plural = noun.tag_ in {"NNS", "NNPS"}
-    head, kids = noun.head, list(noun.children)
+    doc, head, kids = noun.doc, noun.head, list(noun.children)
     of = next((c.i for c in kids if c.dep_ == "prep" and c.lower_ == "of"), len(noun.doc))
     role_of = bool(of_role_name(ctx, noun))  # "the son of a fisherman, X": X is the fisherman
     candidates = [
@@ -183,7 +183,7 @@ def referents(ctx: Context, noun: Token) -> list[Ref]:
             and c.dep_ in {"npadvmod", "appos"}
             and c.pos_ == "PROPN"
             and c.i > noun.i
-            and all(t.text == "," or t.dep_ == "advmod" for t in noun.doc[noun.i + 1 : c.left_edge.i])
+            and all(t.text == "," or t.dep_ == "advmod" for t in doc[noun.i + 1 : c.left_edge.i])
         ],
         [head] if noun.dep_ == "compound" and head.pos_ == "PROPN" else [],  # "children - Alexis"
         [c for c in head.children if c.dep_ == "dobj"] if _subject_of(noun, "include") else [],
