@@ -257,14 +257,13 @@ WORK_NOUNS = {
 
 # The last word of a building, place or firm named after someone: "the Rashid Mosque".
 PLACE_HEADS = {
-    "mosque", "church", "cathedral", "abbey", "chapel", "temple", "shrine", "castle", "palace",
-    "school", "college", "university", "academy", "institute", "hospital", "clinic", "stadium",
-    "arena", "airport", "station", "street", "road", "avenue", "boulevard", "bridge", "hall",
-    "museum", "gallery", "theatre", "theater", "park", "square", "tower", "domain", "county",
-    "district", "province", "island", "river", "lake", "bay", "gate", "fort", "estate",
-    "hardware", "motors", "records", "studios", "foundation", "fund", "prize", "award", "trophy",
-    "cup", "library", "centre", "center", "building", "house", "hotel", "inc", "ltd", "llc",
-}  # fmt: skip
+    "mosque", "cathedral", "chapel", "shrine", "castle", "palace", "school", "college",
+    "university", "academy", "institute", "hospital", "clinic", "stadium", "arena", "airport",
+    "station", "road", "avenue", "boulevard", "museum", "gallery", "theatre", "theater",
+    "domain", "county", "district", "province", "island", "hardware", "motors", "records",
+    "studios", "foundation", "prize", "award", "trophy", "library", "centre", "center",
+    "building", "hotel", "inc", "ltd", "llc",
+}  # fmt: skip (not surnames such as Park, Hall, Church, Temple, House, Lake, Street)
 
 # A capitalised plural kinship noun after a name makes a band or firm: "The Delaney Sisters".
 GROUP_NAME_NOUNS = {"brothers", "sisters", "boys", "girls", "sons", "daughters", "family"}
