@@ -363,7 +363,12 @@ def _regnal(tok: Token) -> bool:
 
 
 # Offices held over a place: "X of Y" makes a one-word Y a place.
-_SEATS = TITLES | {"bishop", "archbishop", "abbot", "abbess", "governor", "mayor"}
+_SEATS = TITLES | {"bishop", "archbishop", "abbot", "abbess", "governor", "mayor", "emir", "ruler"}
+# Posts held in an organisation or a place: "director of Y" makes any Y a thing.
+_POSTS = {
+    "director", "founder", "co-founder", "ceo", "chairman", "chairwoman", "chair", "president",
+    "member", "leader", "head", "owner", "editor", "dean", "principal", "ruler", "emir",
+}  # fmt: skip
 
 
 def _in_place(span: Span) -> bool:
@@ -375,8 +380,12 @@ def _in_place(span: Span) -> bool:
         root.dep_ in {"conj", "appos"} and root.head.pos_ == "PROPN"
     ):  # "in Berthier, Canada East"
         root = root.head
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in _SEATS:
-        return len(span) == 1  # "Queen of Mauritius", "Duke of Edinburgh", "Bishop of Ely"
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        office = root.head.head.lower_
+        if office in _POSTS:
+            return True  # "the creative director of Marchenko London", "ruler of Ile-Orun"
+        if office in _SEATS:
+            return len(span) == 1  # "Queen of Mauritius", "Duke of Edinburgh", "Bishop of Ely"
     return root.dep_ == "pobj" and root.head.lower_ in {
         "in",
         "at",
