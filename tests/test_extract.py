@@ -1015,6 +1015,19 @@ MORE_RECALL_FORMS = [
       "Paul Roth | parentOf | Max", "Leo | siblingOf | Max", "Anna Berg | spouseOf | Paul Roth"}),
     ("Anna Berg and Paul Roth have a daughter together, Mia.",
      {"Anna Berg | parentOf | Mia", "Paul Roth | parentOf | Mia"}),
+    ("Nico Castell is Vito Castell's son from his first marriage to Carla Benn.",
+     {"Vito Castell | parentOf | Nico Castell", "Carla Benn | parentOf | Nico Castell",
+      "Vito Castell | spouseOf | Carla Benn"}),
+    # a kinship noun joined to a role in an apposition: "X, her manager and dad"
+    ("Daisy Fenn has not spoken to Gerald Fenn, her former manager and dad, since 2014.",
+     {"Gerald Fenn | parentOf | Daisy Fenn"}),
+    # "the couple" reaches further back than "they"
+    ("Petra Lind and her partner, Abel Ferro, have no plans to marry. \"We have two kids.\" "
+     "Petra told Vogue. \"A paper changes nothing.\" The couple's sons, Milo and Anselm, "
+     "visit her on set.",
+     {"Petra Lind | partnerOf | Abel Ferro", "Petra Lind | parentOf | Milo",
+      "Petra Lind | parentOf | Anselm", "Abel Ferro | parentOf | Milo",
+      "Abel Ferro | parentOf | Anselm", "Milo | siblingOf | Anselm"}),
     # "After divorcing Y, X married Z": the subject of the main clause
     ("After divorcing Paul Roth, Anna Berg married Tom Cole.",
      {"Anna Berg | spouseOf | Paul Roth", "Anna Berg | spouseOf | Tom Cole"}),
@@ -1034,6 +1047,7 @@ SECOND_PASS_NOTHING = [
     "Kylie Jansen posed with actor Travis Scotland.",
     "Chris Marten and Dakota Jonson were together at the party.",
     "Chris Marten and Dakota Jonson have been working together since 2017.",
+    "Tom Reed thanked Bill Cole, his coach and mentor.",
     # firms listed with people are not people
     "Tom Hanley, Rita Wilton, Paramount and Sony attended the premiere.",
     # a relation noun that is not a romance, a building named after a person

@@ -211,8 +211,10 @@ class Coreference:
         return ref.person if ref else None
 
     def _plural(self, tok: Token) -> None:
-        """ "they", "their", "the couple": the last group named in the window."""
-        if self._last_group and self._sent_of[tok.i] - self._last_group[1] <= _WINDOW:
+        """ "they", "their", "the couple": the last group named in the window (twice as
+        wide for "the couple", which names its people more plainly than "they")."""
+        window = _WINDOW if tok.pos_ == "PRON" else 2 * _WINDOW
+        if self._last_group and self._sent_of[tok.i] - self._last_group[1] <= window:
             self.groups[tok.i] = self._last_group[0]
 
     def _set(self, tok: Token, pid: int, how: str, confidence: float) -> None:
@@ -261,6 +263,10 @@ class Coreference:
             if first is not None and self._agrees(first, gender):
                 self._set(tok, first, "pronoun", 0.85)
                 return
+        owner = self._owner_of_phrase(tok)
+        if owner is not None and self._agrees(owner, gender):
+            self._set(tok, owner, "pronoun", 0.85)  # "X's son from his first marriage": X
+            return
         clause = clause_of(tok)
         subject = _subject_person(clause, self)
         if tok.dep_ == "poss" and subject is not None and self._agrees(subject.person, gender):
@@ -276,6 +282,18 @@ class Coreference:
         if len(cands) == 1:  # learn a gender only when nobody else was in reach
             self._resolve_gender(chosen.person, gender)
         self._set(tok, chosen.person, "pronoun", 0.8 if len(cands) == 1 else 0.7)
+
+    def _owner_of_phrase(self, tok: Token) -> int | None:
+        """The named owner of the noun a possessive's phrase hangs on: "Vito's son from
+        his first marriage" (his is Vito)."""
+        noun = tok.head
+        if tok.dep_ != "poss" or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+            return None
+        target = noun.head.head
+        if target.lemma_ == "be":  # "X is Y's son from his marriage": from hangs on "is"
+            target = next((c for c in target.children if c.dep_ == "attr"), target)
+        owners = [c for c in target.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+        return self._person_at(owners[0]) if owners else None
 
     def _parallel_owner(self, tok: Token) -> int | None:
         """Whom the same possessive before the first conjunct stands for."""
@@ -309,6 +327,8 @@ class Coreference:
             of = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
             if head_ref is not None and is_kin_noun(first, self.triggers) and of:
                 how, pid = head_ref.how, head_ref.person
+            elif first.dep_ == "appos" and first.pos_ == "NOUN" and not of:
+                how, pid = "appositive", self._person_at(first.head)  # "X, her manager and dad"
         attr = (
             tok.head if tok.dep_ == "conj" and tok.head.dep_ == "attr" else tok
         )  # "father of A and grandfather of B"

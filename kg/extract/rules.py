@@ -102,6 +102,9 @@ def possessive_kin(ctx: Context) -> Iterator[Candidate]:
             continue
         relations, former = trigger_relations(ctx, noun)
         owned_by, who = owners(ctx, noun), referents(ctx, noun)
+        if owned_by and noun.lemma_.lower() in CHILD_NOUNS:  # "X's son from his marriage to Y"
+            verb = noun.head if noun.dep_ == "attr" else noun
+            owned_by += [r for r in _marriage_parents(ctx, verb, noun, []) if r not in owned_by]
         for rel in relations:
             for person in who:
                 for owner in owned_by:
