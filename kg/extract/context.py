@@ -53,8 +53,13 @@ class Context:
 
     def __post_init__(self) -> None:
         triggers = self.coref.triggers
-        self.kin_nouns = [t for t in self.doc if is_kin_noun(t, triggers)]
+        self.kin_nouns = [t for t in self.tokens if is_kin_noun(t, triggers)]
         self._kin = {t.i for t in self.kin_nouns}
+
+    @property
+    def tokens(self) -> list[Token]:
+        """The doc's tokens, made once (iterating a Doc builds new Token objects)."""
+        return self.coref.tokens
 
     def is_person(self, tok: Token) -> bool:
         """True if ``tok`` refers to a person or a group of people."""

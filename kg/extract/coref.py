@@ -79,6 +79,7 @@ class Coreference:
 
     def __init__(self, doc: Doc, people: People, triggers: set[str]) -> None:
         self.doc, self.people, self.triggers = doc, people, triggers
+        self.tokens = list(doc)  # made once: each pass over a Doc builds new Token objects
         self.refs: dict[int, Reference] = {}
         self._sent_of: dict[int, int] = {}
         n = 0
@@ -122,7 +123,7 @@ class Coreference:
                 if phrase_head(self.doc[m.end - 1]).dep_ in SUBJECT_DEPS:
                     subjects.setdefault(self._sent_of[m.start], set()).add(person.id)
         votes: dict[int, dict[str, int]] = {}
-        for tok in self.doc:
+        for tok in self.tokens:
             gender = PRONOUN_GENDER.get(tok.lower_) if tok.pos_ == "PRON" else None
             if gender not in {"f", "m"}:
                 continue
@@ -144,7 +145,7 @@ class Coreference:
 
     # -- the walk -------------------------------------------------------------
     def _run(self) -> None:
-        for tok in self.doc:
+        for tok in self.tokens:
             pid = self.people.token_person.get(tok.i)
             if pid is not None:
                 if tok.i + 1 >= len(self.doc) or self.people.token_person.get(tok.i + 1) != pid:
@@ -391,7 +392,7 @@ class Coreference:
     def _fronted_appositions(self) -> None:
         """ "The daughter of X, she was born ...": the kinship noun is the subject's
         apposition (the parser makes both subjects), read once the subject is resolved."""
-        for tok in self.doc:
+        for tok in self.tokens:
             if (
                 tok.i in self.refs
                 or tok.dep_ not in SUBJECT_DEPS
@@ -402,7 +403,7 @@ class Coreference:
             ref = self.ref(later[0]) if later else None
             if ref is not None and any(t.text == "," for t in self.doc[tok.i : later[0].i]):
                 self.refs[tok.i] = Reference(ref.person, "appositive", ref.confidence)
-        for tok in self.doc:  # "Born in X, the eldest son of Y, he joined": a fronted kinship
+        for tok in self.tokens:  # "Born in X, the eldest son of Y, he joined": a fronted kinship
             # noun the parser hung as a preposition or on the place
             if (
                 tok.i in self.refs
@@ -444,7 +445,7 @@ class Coreference:
     # -- helpers --------------------------------------------------------------
     def _named_speaker(self) -> int | None:
         """The writer of a first-person text who names themselves: "My name is X"."""
-        for tok in self.doc:
+        for tok in self.tokens:
             if (
                 tok.lower_ == "name"
                 and tok.dep_ in SUBJECT_DEPS

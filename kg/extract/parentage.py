@@ -39,7 +39,7 @@ def _children(ctx: Context, born: Token) -> list[Ref]:
 @rules.register("born-to.v1")
 def born_to(ctx: Context) -> Iterator[Candidate]:
     """ "X was born to A and B": A and B are X's parents."""
-    for born in ctx.doc:
+    for born in ctx.tokens:
         if born.lower_ != "born" or born.tag_ != "VBN":
             continue
         parents = of_objects(ctx, born, {"to", "of"})

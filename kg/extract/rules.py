@@ -188,7 +188,7 @@ def plural_kin(ctx: Context) -> Iterator[Candidate]:
 @rules.register("verbal.v1")
 def verbal(ctx: Context) -> Iterator[Candidate]:
     """A verb or adjective of a symmetric relation: "married", "dating", "engaged to"."""
-    for verb in ctx.doc:
+    for verb in ctx.tokens:
         if (
             verb.pos_ not in {"VERB", "ADJ", "AUX"}
             or verb.lemma_.lower() in NON_RELATION_VERBS
@@ -259,7 +259,7 @@ def _under_plural_noun(tok: Token) -> bool:
 @rules.register("event-noun.v1")
 def event_noun(ctx: Context) -> Iterator[Candidate]:
     """A noun naming a relation: "her divorce with Lamar", "the marriage of X and Y"."""
-    for noun in ctx.doc:
+    for noun in ctx.tokens:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in EVENT_NOUNS:
             continue
         if any(c.lower_ in NON_ROMANTIC_MODIFIERS for c in noun.children):
@@ -289,7 +289,7 @@ def event_partners(ctx: Context, noun: Token) -> list[Ref]:
 @rules.register("no-relation.v1")
 def no_relation(ctx: Context) -> Iterator[Candidate]:
     """People said to be unrelated: "Harriet Cole and Dexter Cole (no relation)"."""
-    for noun in ctx.doc:
+    for noun in ctx.tokens:
         if noun.lower_ != "relation" or not any(c.lower_ == "no" for c in noun.children):
             continue
         named = [t for t in noun.sent if t.i < noun.i and ctx.is_person(t) and t.dep_ != "compound"]
@@ -304,7 +304,7 @@ def offspring(ctx: Context) -> Iterator[Candidate]:
     """People who have, welcome or adopt named children ("they had a daughter,
     Tamara"), grandchildren ("he has four grandchildren: A, B, C and D") or
     siblings ("she has two brothers, A and B")."""
-    for noun in ctx.doc:
+    for noun in ctx.tokens:
         relation = _HAVE_RELATIONS.get(noun.lemma_.lower()) or _HAVE_RELATIONS.get(noun.lower_)
         if relation is None or any(c.dep_ == "poss" for c in noun.children) or _in_law(noun):
             continue

@@ -35,7 +35,7 @@ def _for_a_time(verb: Token) -> bool:
 @rules.register("together.v1")
 def together(ctx: Context) -> Iterator[Candidate]:
     """People together for a time are partners; "were together" (past) has ended."""
-    for word in ctx.doc:
+    for word in ctx.tokens:
         verb = word.head
         if word.lower_ != "together" or word.dep_ != "advmod" or verb.lemma_ != "be":
             continue
