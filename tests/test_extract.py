@@ -1028,6 +1028,15 @@ MORE_RECALL_FORMS = [
      {"Petra Lind | partnerOf | Abel Ferro", "Petra Lind | parentOf | Milo",
       "Petra Lind | parentOf | Anselm", "Abel Ferro | parentOf | Milo",
       "Abel Ferro | parentOf | Anselm", "Milo | siblingOf | Anselm"}),
+    # "the elder X" is X Sr.; a month that is a first name in a list of children
+    ("Marcus Bell Jr. is the son of Marcus Bell Sr. The elder Bell sat with his grandson "
+     "Micah.",
+     {"Marcus Bell Sr | parentOf | Marcus Bell Jr.", "Marcus Bell Sr | grandparentOf | Micah"}),
+    ("Bo Whit walked the carpet with his wife, Shelby, and their three kids, Wyatt, June and "
+     "Colter.",
+     {"Bo Whit | spouseOf | Shelby"}
+     | {f"{p} | parentOf | {c}" for p in ["Bo Whit", "Shelby"] for c in ["Wyatt", "June", "Colter"]}
+     | {"Wyatt | siblingOf | June", "Wyatt | siblingOf | Colter", "June | siblingOf | Colter"}),
     # "After divorcing Y, X married Z": the subject of the main clause
     ("After divorcing Paul Roth, Anna Berg married Tom Cole.",
      {"Anna Berg | spouseOf | Paul Roth", "Anna Berg | spouseOf | Tom Cole"}),
@@ -1048,6 +1057,7 @@ SECOND_PASS_NOTHING = [
     "Chris Marten and Dakota Jonson were together at the party.",
     "Chris Marten and Dakota Jonson have been working together since 2017.",
     "Tom Reed thanked Bill Cole, his coach and mentor.",
+    "Tom Reed and Ann Cole met in June and moved to Paris in May.",
     # firms listed with people are not people
     "Tom Hanley, Rita Wilton, Paramount and Sony attended the premiere.",
     # a relation noun that is not a romance, a building named after a person

@@ -173,6 +173,8 @@ def person_spans(doc: Doc, kin_words: set[str]) -> list[tuple[Span, str | None]]
             people.append((span, gender))
         elif ent.label_ in OTHER_NAME_LABELS and _looks_like_name(span):
             others.append((span, gender))
+        elif len(span) == 1 and span.root.dep_ == "conj" and span[0].lower_ in _MONTH_NAMES:
+            others.append((span, gender))  # "their kids, Wyatt, June and Colter"
     # "Queen of Mauritius ... visited Mauritius": the one word names a place all article long
     people = [(sp, g) for sp, g in people if len(sp) > 1 or normalize(sp.text) not in places]
     covered = {i for span, _ in people + others for i in range(span.start, span.end)}
@@ -304,6 +306,7 @@ def _any_person(span: Span, people: list[tuple[Span, str | None]]) -> bool:
 
 
 _MONTHS = "january february march april may june july august september october november december"
+_MONTH_NAMES = frozenset(["april", "may", "june", "august"])  # also first names
 _CALENDAR = frozenset(f"{_MONTHS} monday tuesday wednesday thursday friday saturday sunday".split())
 
 

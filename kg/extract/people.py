@@ -9,7 +9,7 @@ article's subject). A surname or shorter name before the full name is someone el
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kg.extract.identities import link_identities
 from kg.extract.lexicon import MEDIA_OUTLETS
@@ -66,6 +66,7 @@ def find_people(doc: Doc, kin_words: set[str] = frozenset()) -> People:  # type:
         words, suffix = name_words(span)
         if not words:
             continue
+        suffix = suffix or _seniority(span)
         person = _join(persons, set(words), suffix, span.start, first_pos)
         if person is None:
             person = Person(len(persons), span.text, frozenset(words), suffix)
@@ -96,6 +97,14 @@ def find_people(doc: Doc, kin_words: set[str] = frozenset()) -> People:  # type:
         person.aliases = {m.text for m in person.mentions} - {person.name}
         person.hint = names.get(normalize(person.name).split()[0])
     return People(persons, token_person)
+
+
+def _seniority(span: Span) -> str:
+    """ "the elder Bell" is Bell Sr., "the younger Bell" Bell Jr."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 2].lower_ != "the":
+        return ""
+    return {"elder": "sr", "younger": "jr"}.get(doc[span.start - 1].lower_, "")
 
 
 def _add_mislabelled(doc: Doc, persons: list[Person], mentions: list[Mention]) -> None:
@@ -132,6 +141,9 @@ def _add_mislabelled(doc: Doc, persons: list[Person], mentions: list[Mention]) -
             continue  # part of a longer place or organisation name
         word = normalize(tok.text)
         hits = [p for p in persons if word in p.words]
+        senior = _seniority(doc[tok.i : tok.i + 1])
+        if len(hits) > 1 and senior:  # "the elder Bell" among Bell Sr. and Bell Jr.
+            hits = [p for p in hits if p.suffix == senior]
         if len(hits) == 1 and word not in MEDIA_OUTLETS:
             mention = Mention(tok.i, tok.i + 1, tok.text, hits[0].id)
             hits[0].mentions.append(mention)
