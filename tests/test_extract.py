@@ -1037,6 +1037,10 @@ MORE_RECALL_FORMS = [
      {"Bo Whit | spouseOf | Shelby"}
      | {f"{p} | parentOf | {c}" for p in ["Bo Whit", "Shelby"] for c in ["Wyatt", "June", "Colter"]}
      | {"Wyatt | siblingOf | June", "Wyatt | siblingOf | Colter", "June | siblingOf | Colter"}),
+    # "the Oscar winner" is the person in view, like "the actress"
+    ("Eleanor Vance turned 90 on Sunday. The Oscar winner's granddaughter, Poppy Hill, "
+     "shared a photo.",
+     {"Eleanor Vance | grandparentOf | Poppy Hill"}),
     # "After divorcing Y, X married Z": the subject of the main clause
     ("After divorcing Paul Roth, Anna Berg married Tom Cole.",
      {"Anna Berg | spouseOf | Paul Roth", "Anna Berg | spouseOf | Tom Cole"}),
