@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.lexicon import PRONOUN_GENDER, gender_of_word
 from kg.extract.people import People
 from kg.extract.syntax import (
+    RELATIVE_PRONOUNS,
     RULER_TITLES,
     SUBJECT_DEPS,
     appositive_name,
@@ -494,12 +495,13 @@ _FIRST_PERSON = {"i", "me", "my", "myself"}
 def _subject_person(verb: Token, coref: Coreference) -> Reference | None:
     aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]  # "X [is] engaged"
     for child in (c for node in [verb, *aux] for c in node.children):
-        if child.dep_ in SUBJECT_DEPS and child.lower_ in {"who", "that"} and verb.dep_ == "relcl":
+        if child.dep_ not in SUBJECT_DEPS:
+            continue
+        if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return coref.ref(verb.head)  # "Louis, who was the son of Alexis"
-        if child.dep_ in SUBJECT_DEPS:
-            ref = coref.ref(child)
-            if ref:
-                return ref
+        ref = coref.ref(child)
+        if ref:
+            return ref
     return None
 
 

@@ -11,13 +11,8 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.extract.context import Candidate, Context, Ref, rules
-from kg.extract.referents import (
-    of_objects,
-    parent_spouses,
-    partitive_owner,
-    people,
-    verb_subjects,
-)
+from kg.extract.of_phrase import parent_spouses
+from kg.extract.referents import of_objects, partitive_owner, people, verb_subjects
 
 __all__ = ["born_to"]
 

@@ -12,27 +12,19 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.context import Context, Ref
-from kg.extract.lexicon import ROLE_NOUNS
-from kg.extract.syntax import SUBJECT_DEPS, phrase_head, spouse_after_of
+from kg.extract.syntax import RELATIVE_PRONOUNS, SUBJECT_DEPS, phrase_head
 
 __all__ = [
     "kin_preps",
     "listed_after",
-    "named_after_and",
-    "named_after_of",
-    "of_kin_list",
     "of_objects",
     "of_role_name",
     "owners",
-    "parent_spouses",
     "partitive_owner",
     "people",
     "referents",
-    "stray_conjuncts",
     "verb_subjects",
 ]
-
-_RELATIVE = {"who", "whom", "that", "which"}
 
 
 def people(ctx: Context, toks: list[Token]) -> list[Ref]:
@@ -227,18 +219,6 @@ def kin_preps(noun: Token) -> set[str]:
     return {"of", "to"}
 
 
-def of_kin_list(ctx: Context, noun: Token) -> list[Ref]:
-    """The names listed after a plural kin noun in the of-phrase:
-    "the father of three children: Erik, Sofie and Anna"."""
-    objs = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
-    return [
-        r
-        for g in objs
-        if g.dep_ == "pobj" and g.tag_ == "NNS" and ctx.is_kin(g)
-        for r in listed_after(ctx, g)
-    ]
-
-
 def of_role_name(ctx: Context, noun: Token) -> list[Ref]:
     """The name after a role in the of-phrase: "the son of a fisherman, Olaf Dahl"."""
     objs = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
@@ -272,121 +252,6 @@ def listed_after(ctx: Context, noun: Token) -> list[Ref]:
     return found
 
 
-def parent_spouses(ctx: Context, noun: Token, parents: set[int]) -> list[Ref]:
-    """The other parent in "the son of A and his wife B" (however the parser hangs "wife")."""
-    found: list[Ref] = []
-    for tok in ctx.doc[noun.i + 1 : noun.sent.end]:
-        if tok.pos_ in {"VERB", "AUX"}:
-            break
-        ref = ctx.coref.ref(tok)
-        if (
-            ref is not None
-            and ref.person in parents
-            and tok.lower_ in {"his", "her"}
-            and spouse_after_of(tok, ctx.people.token_person) is not None
-        ):
-            found += [r for r in ctx.refs(tok.head) if r.person not in parents]
-    return found
-
-
-def stray_conjuncts(ctx: Context, noun: Token, anchors: list[Ref]) -> list[Ref]:
-    """A name after "and" that the parser hung on the verb before the kinship noun, or
-    on a preposition: "was the daughter of A, Duke of P, and B" (B a conjunct of "was")."""
-    doc, token_person = ctx.doc, ctx.people.token_person
-    found: list[Ref] = []
-    last = max(a.token.i for a in anchors)
-    for tok in doc[last + 1 : noun.sent.end]:
-        if tok.pos_ in {"VERB", "AUX"}:
-            break
-        pid = token_person.get(tok.i)
-        if (
-            pid is not None
-            and tok.dep_ == "conj"
-            and (
-                (tok.head.pos_ in {"VERB", "AUX"} and tok.head.i < noun.i)
-                or (tok.head.pos_ == "ADP" and noun.i < tok.head.i < tok.i)  # "Duke [of] P, and B"
-                or (  # "A, [Duke] of P, and B": a conjunct of the anchor's title
-                    tok.head.dep_ == "appos"
-                    and tok.head.head.i in {a.token.i for a in anchors}
-                    and tok.head.i not in token_person
-                )
-            )
-            and not any(c.dep_ in SUBJECT_DEPS for c in tok.children)
-        ):
-            start = min(m.start for m in ctx.people.persons[pid].mentions if m.end > tok.i)
-            if start > 0 and doc[start - 1].lower_ == "and":
-                found.append(Ref(tok, pid, 0.8))
-    return [r for r in found if r.person not in {a.person for a in anchors}]
-
-
-_DESCRIBERS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PUNCT"}
-
-
-def named_after_and(ctx: Context, noun: Token, anchors: list[Ref]) -> list[Ref]:
-    """The next person after "and" in the of-phrase, however the parser hung it:
-    "the son of actors A and B", "the daughter of the philosopher A and the writer B"
-    (a kinship noun, a verb, a pronoun or a new subject ends the phrase)."""
-    doc, token_person = ctx.doc, ctx.people.token_person
-    taken = {a.person for a in anchors}
-    i = max(a.token.i for a in anchors if a.token.i > noun.i) if anchors else noun.i
-    while token_person.get(i + 1) in taken:
-        i += 1
-    i += 1
-    i += i < len(doc) and doc[i].text == "." and doc[i - 1].lower_ in {"sr", "jr"}  # "Sr ."
-    clause = doc[i + 1] if i + 1 < len(doc) and doc[i].text == "," else None
-    if clause is not None and clause.lower_ in _RELATIVE and clause.head.dep_ == "relcl":
-        i = clause.head.right_edge.i + 1  # "the son of A, who founded the firm, and B"
-    i += i < len(doc) and doc[i].text == ","
-    if i >= noun.sent.end or doc[i].lower_ != "and":
-        return []
-    for tok in doc[i + 1 : min(i + 6, noun.sent.end)]:
-        if tok.i in token_person:
-            found = _named_object(ctx, tok)
-            return [] if found is None or found.person in taken else [found]
-        role = tok.lower_ in ROLE_NOUNS  # "actress" is sometimes tagged a verb
-        if not (role or tok.pos_ in _DESCRIBERS) or ctx.is_kin(tok) or tok.text in {",", ";", "("}:
-            return []
-    return []
-
-
-def _named_object(ctx: Context, tok: Token, after_and: bool = True) -> Ref | None:
-    """The person whose name starts at ``tok``, unless the name owns the next noun or,
-    after "and", opens a clause: not "B's cousin", "... and B was her teacher"."""
-    doc, token_person = ctx.doc, ctx.people.token_person
-    end = tok.i
-    while token_person.get(end + 1) == token_person[tok.i]:
-        end += 1
-    after = doc[end + 1] if end + 1 < len(doc) else None
-    if after is not None and after.tag_ == "POS":
-        return None
-    if after_and and (
-        phrase_head(doc[end]).dep_ in SUBJECT_DEPS
-        or (after is not None and after.pos_ in {"VERB", "AUX"})
-    ):
-        return None
-    return Ref(tok, token_person[tok.i], 0.8)
-
-
-def named_after_of(ctx: Context, noun: Token) -> list[Ref]:
-    """The first person named after "of" when the parser lost the phrase:
-    "the son of Hall of Fame running back Marcus Bell Sr." (no comma crossed)."""
-    of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
-    if not of:
-        return []
-    doc, token_person = ctx.doc, ctx.people.token_person
-    after_and = False  # "and" may join two roles: "of attorney and Commissioner F. Watriss"
-    for tok in doc[of[0].i + 1 : min(of[0].i + 9, noun.sent.end)]:
-        if tok.i in token_person:  # not "the father of Kayla's children"
-            found = _named_object(ctx, tok, after_and)
-            return [found] if found is not None else []
-        if tok.is_punct and tok.text != "-" or tok.pos_ in {"AUX", "PRON"}:
-            return []
-        if after_and and tok.pos_ == "VERB":
-            return []  # "the daughter of a farmer and went on to marry X"
-        after_and = after_and or tok.lower_ == "and"
-    return []
-
-
 def verb_subjects(ctx: Context, verb: Token) -> list[Ref]:
     """Who does ``verb``: its subject, the subject it borrows ("began dating",
     "has no plans to marry"), or the person a relative clause hangs on."""
@@ -394,7 +259,8 @@ def verb_subjects(ctx: Context, verb: Token) -> list[Ref]:
     for _ in range(5):
         aux = [a for a in node.children if a.dep_ in {"aux", "auxpass"}]
         subjects = [c for n in [node, *aux] for c in n.children if c.dep_ in SUBJECT_DEPS]
-        if subjects and node.dep_ == "relcl" and all(s.lower_ in _RELATIVE for s in subjects):
+        relative = all(s.lower_ in RELATIVE_PRONOUNS for s in subjects)
+        if subjects and node.dep_ == "relcl" and relative:
             return people(ctx, [node.head])  # "X, who was married to Y"
         if subjects:  # "X and Y got engaged": the parser may hang them on "got"
             found = people(ctx, subjects)

@@ -26,18 +26,20 @@ from kg.extract.lexicon import (
     NON_ROMANTIC_MODIFIERS,
     ROLE_NOUNS,
 )
-from kg.extract.referents import (
-    kin_preps,
+from kg.extract.of_phrase import (
     named_after_and,
     named_after_of,
     of_kin_list,
+    parent_spouses,
+    stray_conjuncts,
+)
+from kg.extract.referents import (
+    kin_preps,
     of_objects,
     of_role_name,
     owners,
-    parent_spouses,
     people,
     referents,
-    stray_conjuncts,
     verb_subjects,
 )
 from kg.extract.syntax import CHILD_NOUNS, SUBJECT_DEPS, in_title

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from kg.extract.lexicon import EVENT_NOUNS, HONORIFICS, ROLE_NOUNS
 
 __all__ = [
+    "RELATIVE_PRONOUNS",
     "SUBJECT_DEPS",
     "SUBJECTLESS",
     "appositive_name",
@@ -30,6 +31,7 @@ SPOUSE_NOUNS = {"wife", "husband", "spouse", "consort"}
 CHILD_NOUNS = {"son", "daughter", "child", "stepson", "stepdaughter"}
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+RELATIVE_PRONOUNS = {"who", "whom", "that", "which"}
 
 SUBJECTLESS = {
     "advcl",
