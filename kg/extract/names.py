@@ -25,7 +25,8 @@ from kg.extract.lexicon import (
     TITLES,
     gender_of_word,
 )
-from kg.extract.things import is_blend, names_a_thing
+from kg.extract.things import in_place, is_blend, names_a_thing
+from kg.extract.ties import kin_attached
 
 __all__ = [
     "OTHER_NAME_LABELS",
@@ -165,10 +166,10 @@ def person_spans(doc: Doc, kin_words: set[str]) -> list[tuple[Span, str | None]]
         span, gender = _trim(_with_first_names(ent))
         if span is None or not is_name(span):
             continue
-        if len(span) == 1 and _in_place(span):
+        if len(span) == 1 and in_place(span):
             places.add(normalize(span.text))
         if ent.label_ == "PERSON":
-            if _in_place(span):
+            if in_place(span):
                 continue  # "a ceremony in Tuscany": a person is never a place
             people.append((span, gender))
         elif ent.label_ in OTHER_NAME_LABELS and _looks_like_name(span):
@@ -193,16 +194,16 @@ def person_spans(doc: Doc, kin_words: set[str]) -> list[tuple[Span, str | None]]
             )
             tied = (
                 listed
-                or _kin_attached(tok, kin_words)
+                or kin_attached(tok, kin_words)
                 or owns_kin_pronoun(doc[start : tok.i + 1], kin_words)  # "Beto and his son"
             )
-            if trimmed is not None and is_name(trimmed) and tied and not _in_place(trimmed):
+            if trimmed is not None and is_name(trimmed) and tied and not in_place(trimmed):
                 people.append((trimmed, gender))  # not "born in Berthier, Canada East"
     nicknamed = [
         n
         for n in _nicknamed(doc)
         if _any_person(n, people)
-        or _kin_attached(n.root, kin_words)
+        or kin_attached(n.root, kin_words)
         or normalize(n[0].text) in first_name_genders()
     ]
     for lead in [*lead_names(doc, kin_words), *nicknamed]:  # "Hélé Béji (born 1948) is ..."
@@ -220,7 +221,7 @@ def person_spans(doc: Doc, kin_words: set[str]) -> list[tuple[Span, str | None]]
         for item in list(others):
             span = item[0]
             if (
-                _kin_attached(span.root, kin_words)
+                kin_attached(span.root, kin_words)
                 or owns_kin_pronoun(span, kin_words)
                 or (words & set(name_words(span)[0]) and len(span) > 1)
                 or _listed_with(span, taken, kin_words)
@@ -365,40 +366,6 @@ def _regnal(tok: Token) -> bool:
     return len(tok) > 1 or tok.tag_ == "NNP" or (before.dep_ == "compound" and before.head == tok)
 
 
-# Offices held over a place: "X of Y" makes a one-word Y a place.
-_SEATS = TITLES | {"bishop", "archbishop", "abbot", "abbess", "governor", "mayor", "emir", "ruler"}
-# Posts held in an organisation or a place: "director of Y" makes any Y a thing.
-_POSTS = {
-    "director", "founder", "co-founder", "ceo", "chairman", "chairwoman", "chair", "president",
-    "member", "leader", "head", "owner", "editor", "dean", "principal", "ruler", "emir",
-}  # fmt: skip
-
-
-def _in_place(span: Span) -> bool:
-    """The name is the object of a place preposition: "in Tuscany", "at Chez Ivy"."""
-    root = span.root
-    while root.dep_ == "compound" and root.head.i != root.i:  # "at [Chez] Ivy"
-        root = root.head
-    while (
-        root.dep_ in {"conj", "appos"} and root.head.pos_ == "PROPN"
-    ):  # "in Berthier, Canada East"
-        root = root.head
-    if root.dep_ == "pobj" and root.head.lower_ == "of":
-        office = root.head.head.lower_
-        if office in _POSTS:
-            return True  # "the creative director of Marchenko London", "ruler of Ile-Orun"
-        if office in _SEATS:
-            return len(span) == 1  # "Queen of Mauritius", "Duke of Edinburgh", "Bishop of Ely"
-    return root.dep_ == "pobj" and root.head.lower_ in {
-        "in",
-        "at",
-        "near",
-        "outside",
-        "inside",
-        "across",
-    }
-
-
 def _looks_like_name(span: Span) -> bool:
     """A short run of capitalised proper nouns, not preceded by "the"; particles
     may stand inside: "Alphonse Pyrame de Candolle"."""
@@ -440,51 +407,3 @@ def _particle_ok(tok: Token) -> bool:
 
 def _overlap(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
-
-
-def _my_name(tok: Token) -> bool:
-    return tok.lower_ == "name" and any(c.lower_ == "my" for c in tok.children)
-
-
-def _kin_attached(root: Token, kin_words: set[str]) -> bool:
-    """The grammar ties this name to a relation word: "her brother, X", "X's mother",
-    "X is Y's mother", "the daughter of X", "his wife X", "X married Y", "married to X"."""
-
-    def kin(tok: Token) -> bool:
-        objects = [f"{tok.lemma_.lower()} the {c.lower_}" for c in tok.children if c.dep_ == "dobj"]
-        return any(w in kin_words for w in [tok.lower_, tok.lemma_.lower(), *objects])
-
-    while root.dep_ == "conj" and root.head.i != root.i:
-        if kin(root.head):  # "two children, Olivia and Daxten"
-            return True
-        root = root.head
-    head = root.head
-    if root.dep_ in {"appos", "poss", "compound"} and kin(head):
-        return True
-    if root.dep_ == "appos" and head.pos_ == "NOUN" and head.i < root.i:
-        root, head = head, head.head  # "married to the painter Diego Rivera": as "the painter"
-    if any(c.dep_ == "compound" and kin(c) for c in root.children):  # "three children - Alexis"
-        return True
-    if root.dep_ == "dobj" and head.lemma_ == "include":  # "His children included A, B and C"
-        return any(c.dep_ in {"nsubj", "nsubjpass"} and kin(c) for c in head.children)
-    if root.dep_ == "pobj" and head.lower_ == "of" and kin(head.head):
-        return True
-    if root.dep_ in {"oprd", "dobj", "xcomp"} and head.lower_ in {"named", "called"}:
-        return head.dep_ == "acl" and kin(head.head)  # "a son called Leo"
-    if root.dep_ in {"nsubj", "nsubjpass"}:  # "X is Y's mother", "X married Y", "X is married to Y"
-        return kin(head) or any(c.dep_ in {"attr", "acomp"} and kin(c) for c in head.children)
-    if root.dep_ in {"dobj", "npadvmod"} and head.pos_ == "VERB":
-        return kin(head)  # "married the architect Jacques Blondel" (npadvmod when parsed badly)
-    if root.dep_ == "pobj" and head.lower_ in {"to", "with", "from"}:
-        return kin(head.head)
-    if root.dep_ == "attr" and head.lemma_ == "be":  # "His brother was X", "My name is X"
-        return any(
-            c.dep_ in {"nsubj", "nsubjpass"} and (kin(c) or _my_name(c)) for c in head.children
-        )
-    # "X, the daughter of Y" -- but not a place: "born in Munich, the third child of Y",
-    # "born in Berthier, Canada East, the son of Louis"
-    place = root
-    while place.dep_ in {"appos", "conj"} and place.head.i != place.i:
-        place = place.head
-    in_place = place.dep_ == "pobj" and place.head.lower_ in {"in", "at", "near", "from", "to"}
-    return not in_place and any(c.dep_ == "appos" and kin(c) for c in root.children)

@@ -1,4 +1,5 @@
-"""Names that are not people: titles of works, buildings, bands, families, couple nicknames.
+"""Names that are not people: places, titles of works, buildings, bands, families,
+couple nicknames.
 
 "The Netflix drama Finding Frankie", "their YouTube channel, Prescott Pranks",
 "The Delaney Sisters" (a band), "no Delaneys" (a family) and "Jaxlyn" (Jax
@@ -17,9 +18,9 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from kg.extract.lexicon import GROUP_NAME_NOUNS, PLACE_HEADS, WORK_NOUNS
+from kg.extract.lexicon import GROUP_NAME_NOUNS, PLACE_HEADS, TITLES, WORK_NOUNS
 
-__all__ = ["is_blend", "names_a_thing"]
+__all__ = ["in_place", "is_blend", "names_a_thing"]
 
 _CALLED = {"called", "named", "titled", "dubbed", "entitled"}
 _CAST_VERBS = {"star", "appear", "feature", "cast", "costar", "co-star"}
@@ -73,3 +74,39 @@ def is_blend(word: str, first_names: Iterable[str]) -> bool:
             ):
                 return True
     return False
+
+
+# Offices held over a place: "X of Y" makes a one-word Y a place.
+_SEATS = TITLES | {"bishop", "archbishop", "abbot", "abbess", "governor", "mayor", "emir", "ruler"}
+
+
+# Posts held in an organisation or a place: "director of Y" makes any Y a thing.
+_POSTS = {
+    "director", "founder", "co-founder", "ceo", "chairman", "chairwoman", "chair", "president",
+    "member", "leader", "head", "owner", "editor", "dean", "principal", "ruler", "emir",
+}  # fmt: skip
+
+
+def in_place(span: Span) -> bool:
+    """The name is the object of a place preposition: "in Tuscany", "at Chez Ivy"."""
+    root = span.root
+    while root.dep_ == "compound" and root.head.i != root.i:  # "at [Chez] Ivy"
+        root = root.head
+    while (
+        root.dep_ in {"conj", "appos"} and root.head.pos_ == "PROPN"
+    ):  # "in Berthier, Canada East"
+        root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        office = root.head.head.lower_
+        if office in _POSTS:
+            return True  # "the creative director of Marchenko London", "ruler of Ile-Orun"
+        if office in _SEATS:
+            return len(span) == 1  # "Queen of Mauritius", "Duke of Edinburgh", "Bishop of Ely"
+    return root.dep_ == "pobj" and root.head.lower_ in {
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "across",
+    }
