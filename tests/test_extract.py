@@ -1041,6 +1041,9 @@ MORE_RECALL_FORMS = [
     ("Eleanor Vance turned 90 on Sunday. The Oscar winner's granddaughter, Poppy Hill, "
      "shared a photo.",
      {"Eleanor Vance | grandparentOf | Poppy Hill"}),
+    # a name NER took for a firm is a person when the text gives it a person's other name
+    ("Marshall Mathis, aka Emynem, married Kim Scott.",
+     {"Marshall Mathis | spouseOf | Kim Scott"}),
     # "After divorcing Y, X married Z": the subject of the main clause
     ("After divorcing Paul Roth, Anna Berg married Tom Cole.",
      {"Anna Berg | spouseOf | Paul Roth", "Anna Berg | spouseOf | Tom Cole"}),

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from kg.extract.mentions import Mention, Person
 
-__all__ = ["link_identities"]
+__all__ = ["identity_after", "link_identities"]
 
 _IDENTITY_MARKERS = [
     ("aka",), ("a.k.a.",), ("a.k.a",), ("also", "known", "as"), ("better", "known", "as"),
@@ -19,7 +19,7 @@ _IDENTITY_MARKERS = [
 ]  # fmt: skip
 
 
-def _identity_after(doc: Doc, end: int) -> tuple[int, int] | None:
+def identity_after(doc: Doc, end: int) -> tuple[int, int] | None:
     """The span of a second name the text gives right after a name ending at
     ``end``: "X (Jenny)", "X, aka Slim Royale", "X (née Emma Reyes)", "X, born Grace Hayes"."""
     i = end
@@ -48,7 +48,7 @@ def link_identities(
     owner = {i: m.person for m in mentions for i in range(m.start, m.end)}
     merged: dict[int, int] = {}
     for m in sorted(mentions, key=lambda m: m.start):
-        span = _identity_after(doc, m.end)
+        span = identity_after(doc, m.end)
         if span is None:
             continue
         first = merged.get(m.person, m.person)

@@ -16,6 +16,7 @@ from importlib.resources import files
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.identities import identity_after
 from kg.extract.leads import NAME_PARTICLES, lead_names, owns_kin_pronoun
 from kg.extract.lexicon import (
     HONORIFICS,
@@ -225,6 +226,7 @@ def person_spans(doc: Doc, kin_words: set[str]) -> list[tuple[Span, str | None]]
                 or owns_kin_pronoun(span, kin_words)
                 or (words & set(name_words(span)[0]) and len(span) > 1)
                 or _listed_with(span, taken, kin_words)
+                or _also_known_as_a_person(span, taken)
             ):
                 people.append(item)
                 others.remove(item)
@@ -232,6 +234,12 @@ def person_spans(doc: Doc, kin_words: set[str]) -> list[tuple[Span, str | None]]
                 taken |= set(range(span.start, span.end))
                 changed = True
     return sorted(_without_things(people), key=lambda sg: sg[0].start)
+
+
+def _also_known_as_a_person(span: Span, taken: set[int]) -> bool:
+    """ "Marshall Mathers, aka Eminem": a name the text gives a person's other name."""
+    other = identity_after(span.doc, span.end)
+    return other is not None and any(i in taken for i in range(*other))
 
 
 def _listed_with(span: Span, taken: set[int], kin_words: set[str]) -> bool:
