@@ -1044,6 +1044,7 @@ MORE_RECALL_FORMS = [
     # a name NER took for a firm is a person when the text gives it a person's other name
     ("Marshall Mathis, aka Emynem, married Kim Scott.",
      {"Marshall Mathis | spouseOf | Kim Scott"}),
+    ("Duval remarried Anne Leroy in 1862.", {"Duval | spouseOf | Anne Leroy"}),
     # "After divorcing Y, X married Z": the subject of the main clause
     ("After divorcing Paul Roth, Anna Berg married Tom Cole.",
      {"Anna Berg | spouseOf | Paul Roth", "Anna Berg | spouseOf | Tom Cole"}),

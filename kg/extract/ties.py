@@ -21,8 +21,10 @@ def kin_attached(root: Token, kin_words: set[str]) -> bool:
     "X is Y's mother", "the daughter of X", "his wife X", "X married Y", "married to X"."""
 
     def kin(tok: Token) -> bool:
-        objects = [f"{tok.lemma_.lower()} the {c.lower_}" for c in tok.children if c.dep_ == "dobj"]
-        return any(w in kin_words for w in [tok.lower_, tok.lemma_.lower(), *objects])
+        lemma = tok.lemma_.lower()
+        objects = [f"{lemma} the {c.lower_}" for c in tok.children if c.dep_ == "dobj"]
+        again = [lemma[2:]] if lemma.startswith("re") and tok.pos_ == "VERB" else []  # remarry
+        return any(w in kin_words for w in [tok.lower_, lemma, *objects, *again])
 
     while root.dep_ == "conj" and root.head.i != root.i:
         if kin(root.head):  # "two children, Olivia and Daxten"
