@@ -602,6 +602,9 @@ TIMES = [
      "Hannah Sorensen | spouseOf | Miles Crawford", "2001", "2011"),
     ("Sophie Langford is the daughter of Grace Whitfield, who turned 50 in 2020.",
      "Grace Whitfield | parentOf | Sophie Langford", None, None),
+    # one sentence, two readings: the wedding's year and the divorce's
+    ("Frida Kalder married Diego Rivas in 1929; they divorced in 1939.",
+     "Frida Kalder | spouseOf | Diego Rivas", "1929", "1939"),
 ]  # fmt: skip
 
 

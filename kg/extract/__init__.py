@@ -11,6 +11,7 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -83,8 +84,7 @@ class Extractor:
                 claim = self._claim(ctx, article, cand)
                 if claim is not None:
                     key = (claim.subject, claim.relation, claim.object, claim.evidence.start)
-                    if key not in claims or claims[key].confidence < claim.confidence:
-                        claims[key] = claim
+                    claims[key] = _merged(claims[key], claim) if key in claims else claim
         aliases: dict[int, set[str]] = {p.id: set(p.aliases) for p in people.persons}
         for i, ref in ctx.coref.refs.items():
             if ref.how == "salience" and doc[i].is_title and doc[i].dep_ != "ROOT":
@@ -137,6 +137,18 @@ def _strip(sent: Span) -> Span:
     while end > start + 1 and sent.doc[end - 1].is_space:
         end -= 1
     return sent.doc[start:end]
+
+
+def _merged(a: Claim, b: Claim) -> Claim:
+    """One claim read twice in a sentence: the surer reading, with the time and the
+    ending either gives ("married in 1929; they divorced in 1939")."""
+    best, other = (a, b) if a.confidence >= b.confidence else (b, a)
+    return replace(
+        best,
+        former=best.former or other.former,
+        start=best.start or other.start,
+        end=best.end or other.end,
+    )
 
 
 def _without_romance_in_family(claims: list[Claim]) -> list[Claim]:
