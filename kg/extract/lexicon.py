@@ -21,6 +21,7 @@ __all__ = [
     "HEDGE_WORDS",
     "HEDGE_LEMMAS",
     "NEGATION_LEMMAS",
+    "NEGATION_PHRASAL",
     "FRIENDS_ONLY",
     "MEDIA_OUTLETS",
     "NAME_SUFFIXES",
@@ -239,7 +240,8 @@ HEDGE_LEMMAS = {"rumor", "rumour", "speculate", "allege", "claim", "report", "su
 NON_RELATION_VERBS = {"partner", "friend"}
 
 # Verbs that deny the clause they govern ("denied dating X").
-NEGATION_LEMMAS = {"deny", "dismiss", "refute", "debunk", "shoot"}
+NEGATION_LEMMAS = {"deny", "dismiss", "refute", "debunk", "quash"}
+NEGATION_PHRASAL = {"shoot", "shut"}  # with "down": "shot down rumors that ..."
 FRIENDS_ONLY = {"just friends", "only friends", "simply friends", "merely friends"}
 
 # Outlets and agencies quoted in gossip that NER takes for people.

@@ -15,7 +15,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from kg.extract.lexicon import FRIENDS_ONLY, HEDGE_LEMMAS, HEDGE_WORDS, NEGATION_LEMMAS
+from kg.extract.lexicon import (
+    FRIENDS_ONLY,
+    HEDGE_LEMMAS,
+    HEDGE_WORDS,
+    NEGATION_LEMMAS,
+    NEGATION_PHRASAL,
+)
 
 __all__ = ["Qualifiers", "qualify"]
 
@@ -70,10 +76,19 @@ def is_negated(trigger: Token, romantic: bool) -> bool:
     for node in chain[:4]:
         if any(c.dep_ == "neg" or c.lower_ in {"never", "no"} for c in node.children):
             return True
-    if any(node.lemma_.lower() in NEGATION_LEMMAS for node in chain[1:]):
+    if any(_denies(node) for node in chain[1:]):
         return True
     sent = trigger.sent.text.lower()
     return romantic and any(phrase in sent for phrase in FRIENDS_ONLY)
+
+
+def _denies(verb: Token) -> bool:
+    """ "denied", "dismissed", "shot down" or "shut down" (not "shut the door")."""
+    lemma = verb.lemma_.lower()
+    return lemma in NEGATION_LEMMAS or (
+        lemma in NEGATION_PHRASAL
+        and any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
+    )
 
 
 _REPORTING = {
