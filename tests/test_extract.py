@@ -577,7 +577,7 @@ MORE_QUALIFIERS = [
     qxfail("Ryan Delgado and Zoe Kimura are reportedly back together.",
            "Ryan Delgado | partnerOf | Zoe Kimura", "hedged",
            "'back together' is not a dating trigger"),
-    ("Zoe Kimura shut down rumors that she is engaged to Ryan Delgado.",
+    ("Zoe Kimura shut down reports that she is engaged to Ryan Delgado.",
      "Zoe Kimura | engagedTo | Ryan Delgado", "negated"),
     ("Zoe Kimura shot down reports that she is dating Ryan Delgado.",
      "Zoe Kimura | partnerOf | Ryan Delgado", "negated"),
