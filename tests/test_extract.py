@@ -581,6 +581,8 @@ MORE_QUALIFIERS = [
      "Zoe Kimura | engagedTo | Ryan Delgado", "negated"),
     ("Zoe Kimura shot down reports that she is dating Ryan Delgado.",
      "Zoe Kimura | partnerOf | Ryan Delgado", "negated"),
+    ("Zoe Kimura has been romantically linked to Ryan Delgado.",
+     "Zoe Kimura | partnerOf | Ryan Delgado", "hedged"),
 ]  # fmt: skip
 
 
@@ -1072,6 +1074,7 @@ SECOND_PASS_NOTHING = [
     "Chris Marten and Dakota Jonson were together at the party.",
     "Chris Marten and Dakota Jonson have been working together since 2017.",
     "Tom Reed thanked Bill Cole, his coach and mentor.",
+    "The scandal was linked to Bill Cole.",
     "Tom Reed and Ann Cole met in June and moved to Paris in May.",
     # firms listed with people are not people
     "Tom Hanley, Rita Wilton, Paramount and Sony attended the premiere.",

@@ -35,6 +35,8 @@ _FORMER_MODIFIERS = {
     "then",
     "first",
     "previous",
+    "previously",
+    "once",
 }
 _ENDING_VERBS = {
     "call",
@@ -123,6 +125,8 @@ def is_hedged(trigger: Token) -> bool:
     A relation noun inside a clause about something else ("was reportedly
     introduced by her best friend") is not hedged by that clause's adverb.
     """
+    if trigger.lemma_.lower() == "link":
+        return True  # "linked to Y" is gossip's word for a rumoured romance
     chain = _ancestors_in_clause(trigger)
     nominal = trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ != "attr"
     scope = (
