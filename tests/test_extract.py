@@ -1054,6 +1054,8 @@ MORE_RECALL_FORMS = [
     ("Marshall Mathis, aka Emynem, married Kim Scott.",
      {"Marshall Mathis | spouseOf | Kim Scott"}),
     ("Duval remarried Anne Leroy in 1862.", {"Duval | spouseOf | Anne Leroy"}),
+    ("The brothers Paul Berg and Karl Berg founded the company.",
+     {"Paul Berg | siblingOf | Karl Berg"}),
     # "After divorcing Y, X married Z": the subject of the main clause
     ("After divorcing Paul Roth, Anna Berg married Tom Cole.",
      {"Anna Berg | spouseOf | Paul Roth", "Anna Berg | spouseOf | Tom Cole"}),
@@ -1075,6 +1077,7 @@ SECOND_PASS_NOTHING = [
     "Chris Marten and Dakota Jonson have been working together since 2017.",
     "Tom Reed thanked Bill Cole, his coach and mentor.",
     "The scandal was linked to Bill Cole.",
+    "Tom Reed told his sons Paul would come home.",
     "Tom Reed and Ann Cole met in June and moved to Paris in May.",
     # firms listed with people are not people
     "Tom Hanley, Rita Wilton, Paramount and Sony attended the premiere.",

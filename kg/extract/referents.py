@@ -239,17 +239,20 @@ def _subject_of(noun: Token, lemma: str) -> bool:
 
 def listed_after(ctx: Context, noun: Token) -> list[Ref]:
     """Names listed right after a plural noun when the parser lost the list:
-    "Hannah and her children, Jacob, Mia and Leo, live ..."."""
+    "Hannah and her children, Jacob, Mia and Leo, live ...", "the brothers Paul
+    and Karl Berg" (a list of two or more without a comma after the noun)."""
     doc, token_person = ctx.doc, ctx.people.token_person
-    i, found = noun.i + 1, []
-    while i + 1 < len(doc) and doc[i].text in {",", "and", ":", "-", "\u2013"}:
-        i += 1
+    bare = noun.i + 1 in token_person  # "the brothers Paul and Karl"
+    i, found = noun.i + 1 - bare, []
+    while i + 1 < len(doc) and (doc[i].text in {",", "and", ":", "-", "\u2013"} or bare):
+        i, bare = i + 1, False
         if i in token_person:
             found.append(Ref(doc[i], token_person[i], 0.8))
             while i + 1 < len(doc) and token_person.get(i + 1) == token_person[i]:
                 i += 1
             i += 1
-    return found
+    direct = found and found[0].token.i == noun.i + 1
+    return [] if direct and len(found) < 2 else found
 
 
 def verb_subjects(ctx: Context, verb: Token) -> list[Ref]:
