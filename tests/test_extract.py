@@ -1054,6 +1054,11 @@ MORE_RECALL_FORMS = [
     ("Marshall Mathis, aka Emynem, married Kim Scott.",
      {"Marshall Mathis | spouseOf | Kim Scott"}),
     ("Duval remarried Anne Leroy in 1862.", {"Duval | spouseOf | Anne Leroy"}),
+    # "whose" is the person the relative clause is about
+    ("Anna Berg, whose father was the painter Karl Berg, became an actress.",
+     {"Karl Berg | parentOf | Anna Berg"}),
+    ("Anna Berg is an actress whose husband, Tom Cole, is a director.",
+     {"Anna Berg | spouseOf | Tom Cole"}),
     ("The brothers Paul Berg and Karl Berg founded the company.",
      {"Paul Berg | siblingOf | Karl Berg"}),
     # "After divorcing Y, X married Z": the subject of the main clause

@@ -155,6 +155,8 @@ class Coreference:
             low = tok.lower_
             if low in _FIRST_PERSON and tok.pos_ == "PRON" and self._speaker is not None:
                 self.refs[tok.i] = Reference(self._speaker, "pronoun", 0.8)
+            elif low == "whose":
+                self._whose(tok)
             elif low in PRONOUN_GENDER and tok.pos_ == "PRON":
                 if PRONOUN_GENDER[low] == "p":
                     self._plural(tok)
@@ -458,6 +460,19 @@ class Coreference:
                     if pid is not None:
                         return pid
         return None
+
+    def _whose(self, tok: Token) -> None:
+        """ "X, whose father was Y": the person the relative clause is about (also "an
+        actress whose husband ...", the subject of the copula)."""
+        clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+        if clause is None:
+            return
+        about = clause.head
+        pid = self._person_at(about)
+        if pid is None and about.dep_ == "attr" and about.head.lemma_ == "be":
+            pid = _person_of_subject(about.head, self)
+        if pid is not None:
+            self._set(tok, pid, "pronoun", 0.9)
 
     def _person_at(self, tok: Token) -> int | None:
         ref = self.ref(tok)
