@@ -1054,6 +1054,8 @@ MORE_RECALL_FORMS = [
     ("Marshall Mathis, aka Emynem, married Kim Scott.",
      {"Marshall Mathis | spouseOf | Kim Scott"}),
     ("Duval remarried Anne Leroy in 1862.", {"Duval | spouseOf | Anne Leroy"}),
+    ("Paul Berg was adopted by Karl Berg and Eva Lind in 1960.",
+     {"Karl Berg | parentOf | Paul Berg", "Eva Lind | parentOf | Paul Berg"}),
     # "whose" is the person the relative clause is about
     ("Anna Berg, whose father was the painter Karl Berg, became an actress.",
      {"Karl Berg | parentOf | Anna Berg"}),
@@ -1083,6 +1085,7 @@ SECOND_PASS_NOTHING = [
     "Tom Reed thanked Bill Cole, his coach and mentor.",
     "The scandal was linked to Bill Cole.",
     "Tom Reed told his sons Paul would come home.",
+    "The proposal by Tom Reed was adopted by Karl Berg.",
     "Tom Reed and Ann Cole met in June and moved to Paris in May.",
     # firms listed with people are not people
     "Tom Hanley, Rita Wilton, Paramount and Sony attended the premiere.",

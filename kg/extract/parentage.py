@@ -1,7 +1,9 @@
-"""Parentage stated by birth: "X was born to A and B", "one of six children born to A".
+"""Parentage stated by birth or adoption: "X was born to A and B", "one of six
+children born to A", "X was adopted by A".
 
 - ``born-to.v1``: "X was born (in Oslo) to A and B", "born to A, a fisherman, and his
-  wife B", "X, one of six children born to A and B", "Arjuna, born of Kunti".
+  wife B", "X, one of six children born to A and B", "Arjuna, born of Kunti", "X was
+  adopted by A and B".
 """
 
 from __future__ import annotations
@@ -31,13 +33,20 @@ def _children(ctx: Context, born: Token) -> list[Ref]:
     return verb_subjects(ctx, born)
 
 
+def _adopters(ctx: Context, adopted: Token) -> list[Ref]:
+    """The people in "adopted by A and B" (the passive's agent)."""
+    by = [g for c in adopted.children if c.dep_ == "agent" for g in c.children]
+    return people(ctx, [g for g in by if g.dep_ == "pobj"])
+
+
 @rules.register("born-to.v1")
 def born_to(ctx: Context) -> Iterator[Candidate]:
-    """ "X was born to A and B": A and B are X's parents."""
+    """ "X was born to A and B", "X was adopted by A and B": A and B are X's parents."""
     for born in ctx.tokens:
-        if born.lower_ != "born" or born.tag_ != "VBN":
+        adopted = born.lemma_ == "adopt" and born.tag_ == "VBN"
+        if not adopted and (born.lower_ != "born" or born.tag_ != "VBN"):
             continue
-        parents = of_objects(ctx, born, {"to", "of"})
+        parents = _adopters(ctx, born) if adopted else of_objects(ctx, born, {"to", "of"})
         if not parents:
             continue
         parents += parent_spouses(ctx, born, {p.person for p in parents})
