@@ -76,6 +76,12 @@ class Extractor:
 
     def from_doc(self, article: Article, doc: Doc) -> Extraction:
         """Claims and entities of an already parsed article."""
+        try:
+            return self._read(article, doc)
+        finally:
+            doc.user_data.pop("kg.tokens", None)  # the token list tokens_of kept
+
+    def _read(self, article: Article, doc: Doc) -> Extraction:
         people = find_people(doc, self._triggers)
         ctx = Context(doc, people, resolve(doc, people, self._triggers), self.vocab)
         claims: dict[tuple, Claim] = {}

@@ -34,6 +34,7 @@ from kg.extract.syntax import (
     is_role_nominal,
     phrase_head,
     spouse_after_of,
+    tokens_of,
 )
 
 __all__ = ["Reference", "Coreference", "resolve"]
@@ -80,7 +81,7 @@ class Coreference:
 
     def __init__(self, doc: Doc, people: People, triggers: set[str]) -> None:
         self.doc, self.people, self.triggers = doc, people, triggers
-        self.tokens = list(doc)  # made once: each pass over a Doc builds new Token objects
+        self.tokens = tokens_of(doc)
         self.refs: dict[int, Reference] = {}
         self._sent_of: dict[int, int] = {}
         n = 0

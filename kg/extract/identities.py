@@ -19,13 +19,17 @@ _IDENTITY_MARKERS = [
 ]  # fmt: skip
 
 
+_MARKER_STARTS = {marker[0] for marker in _IDENTITY_MARKERS}
+
+
 def identity_after(doc: Doc, end: int) -> tuple[int, int] | None:
     """The span of a second name the text gives right after a name ending at
     ``end``: "X (Jenny)", "X, aka Slim Royale", "X (née Emma Reyes)", "X, born Grace Hayes"."""
     i = end
     if i < len(doc) and doc[i].text in {",", "("}:
         i += 1
-    for marker in _IDENTITY_MARKERS:
+    starts = i < len(doc) and doc[i].lower_ in _MARKER_STARTS
+    for marker in _IDENTITY_MARKERS if starts else ():
         if [t.lower_ for t in doc[i : i + len(marker)]] == list(marker):
             i += len(marker)
             break

@@ -11,7 +11,7 @@ never part of a name; a place ("a ceremony in Tuscany") is never a person.
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from spacy.tokens import Doc, Span, Token
@@ -26,6 +26,7 @@ from kg.extract.lexicon import (
     TITLES,
     gender_of_word,
 )
+from kg.extract.syntax import tokens_of
 from kg.extract.things import in_place, is_blend, names_a_thing
 from kg.extract.ties import kin_attached
 
@@ -54,6 +55,7 @@ def first_name_genders() -> dict[str, str]:
     return dict(line.split("\t") for line in text.splitlines() if "\t" in line)
 
 
+@lru_cache(maxsize=16384)
 def normalize(text: str) -> str:
     """Accent-free, case-folded form of a name, for matching.
 
@@ -180,7 +182,7 @@ def person_spans(doc: Doc, kin_words: set[str]) -> list[tuple[Span, str | None]]
     # "Queen of Mauritius ... visited Mauritius": the one word names a place all article long
     people = [(sp, g) for sp, g in people if len(sp) > 1 or normalize(sp.text) not in places]
     covered = {i for span, _ in people + others for i in range(span.start, span.end)}
-    for tok in doc:  # names NER missed entirely ("Sienna's daughter, Ivy")
+    for tok in tokens_of(doc):  # names NER missed entirely ("Sienna's daughter, Ivy")
         if tok.i not in covered and _proper(tok) and _capitalised(tok) and tok.ent_iob_ == "O":
             start = min(
                 [c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok.i]
@@ -238,6 +240,8 @@ def person_spans(doc: Doc, kin_words: set[str]) -> list[tuple[Span, str | None]]
 
 def _also_known_as_a_person(span: Span, taken: set[int]) -> bool:
     """ "Marshall Mathers, aka Eminem": a name the text gives a person's other name."""
+    if span.end >= len(span.doc) or span.doc[span.end].text not in {",", "("}:
+        return False
     other = identity_after(span.doc, span.end)
     return other is not None and any(i in taken for i in range(*other))
 
@@ -289,7 +293,7 @@ def _nicknamed(doc: Doc) -> list[Span]:
     """Names with a quoted nickname inside: 'Virginia "Cricket" Jones',
     'Dwayne "The Rock" Johnson'."""
     found = []
-    for tok in doc:
+    for tok in tokens_of(doc):
         if not (tok.is_quote and tok.i > 0 and _proper(doc[tok.i - 1]) and doc[tok.i - 1].is_title):
             continue
         close = next((t for t in doc[tok.i + 1 : tok.i + 5] if t.is_quote), None)

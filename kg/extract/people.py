@@ -21,6 +21,7 @@ from kg.extract.names import (
     normalize,
     person_spans,
 )
+from kg.extract.syntax import tokens_of
 
 __all__ = ["Mention", "Person", "People", "find_people", "normalize"]
 
@@ -111,7 +112,7 @@ def _add_mislabelled(doc: Doc, persons: list[Person], mentions: list[Mention]) -
     """Take proper nouns that NER labelled a place or group ("Lamar" as GPE) when
     they repeat a word of exactly one person's name."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
-    for tok in doc:
+    for tok in tokens_of(doc):
         if (
             tok.i in taken
             or not (tok.pos_ == "PROPN" or tok.dep_ == "poss")  # "Sloane's aunt" tagged a noun

@@ -84,7 +84,10 @@ def _keys(tok: Token) -> list[str]:
 
 def _in_law(tok: Token) -> bool:
     """ "brother-in-law": the tokenizer leaves "brother" a word of its own."""
-    return [t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 5]] == ["-", "in", "-", "law"]
+    doc = tok.doc
+    if tok.i + 4 >= len(doc) or doc[tok.i + 1].text != "-":
+        return False
+    return [t.lower_ for t in doc[tok.i + 2 : tok.i + 5]] == ["in", "-", "law"]
 
 
 def trigger_relations(ctx: Context, tok: Token) -> tuple[list[Relation], bool]:

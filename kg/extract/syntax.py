@@ -7,7 +7,7 @@ relation words.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from kg.extract.lexicon import EVENT_NOUNS, HONORIFICS, ROLE_NOUNS
 
@@ -25,10 +25,23 @@ __all__ = [
     "is_role_nominal",
     "phrase_head",
     "spouse_after_of",
+    "tokens_of",
 ]
 
 SPOUSE_NOUNS = {"wife", "husband", "spouse", "consort"}
 CHILD_NOUNS = {"son", "daughter", "child", "stepson", "stepdaughter"}
+
+_TOKENS = "kg.tokens"
+
+
+def tokens_of(doc: Doc) -> list[Token]:
+    """The doc's tokens, made once per extraction (each pass over a Doc builds new
+    Token objects); ``Extractor.from_doc`` drops the list when it is done."""
+    tokens = doc.user_data.get(_TOKENS)
+    if tokens is None:
+        tokens = doc.user_data[_TOKENS] = list(doc)
+    return tokens
+
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 RELATIVE_PRONOUNS = {"who", "whom", "that", "which"}
