@@ -1056,6 +1056,12 @@ MORE_RECALL_FORMS = [
     ("Duval remarried Anne Leroy in 1862.", {"Duval | spouseOf | Anne Leroy"}),
     ("Paul Berg was adopted by Karl Berg and Eva Lind in 1960.",
      {"Karl Berg | parentOf | Paul Berg", "Eva Lind | parentOf | Paul Berg"}),
+    # the other parent after "with" or "by" on a possessed child noun
+    ("Paul Berg, Karl Berg's son with actress Eva Lind, is a director.",
+     {"Karl Berg | parentOf | Paul Berg", "Eva Lind | parentOf | Paul Berg"}),
+    ("Karl Berg's daughter by his first wife, Eva Lind, was Anna Berg.",
+     {"Karl Berg | parentOf | Anna Berg", "Eva Lind | parentOf | Anna Berg",
+      "Karl Berg | spouseOf | Eva Lind"}),
     # "whose" is the person the relative clause is about
     ("Anna Berg, whose father was the painter Karl Berg, became an actress.",
      {"Karl Berg | parentOf | Anna Berg"}),

@@ -109,7 +109,8 @@ def possessive_kin(ctx: Context) -> Iterator[Candidate]:
         owned_by, who = owners(ctx, noun), referents(ctx, noun)
         if owned_by and noun.lemma_.lower() in CHILD_NOUNS:  # "X's son from his marriage to Y"
             verb = noun.head if noun.dep_ == "attr" else noun
-            owned_by += [r for r in _marriage_parents(ctx, verb, noun, []) if r not in owned_by]
+            others = _marriage_parents(ctx, verb, noun, []) + of_objects(ctx, noun, {"with", "by"})
+            owned_by += [r for r in others if r.person not in {o.person for o in owned_by}]
         for rel in relations:
             for person in who:
                 for owner in owned_by:
