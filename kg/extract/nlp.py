@@ -13,7 +13,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.util import compile_infix_regex
 
 from kg.errors import KGError
@@ -35,10 +35,15 @@ def paragraph_breaks(doc: Doc) -> Doc:
     for tok in doc[1:-1]:
         if tok.is_space and tok.text.count("\n") >= 2:
             doc[tok.i + 1].is_sent_start = True
-        elif tok.text == "." and not tok.whitespace_ and not doc[tok.i - 1].whitespace_:
-            if doc[tok.i - 1].is_lower and doc[tok.i + 1].is_title:
-                doc[tok.i + 1].is_sent_start = True
+        elif _glued(tok):
+            doc[tok.i + 1].is_sent_start = True
     return doc
+
+
+def _glued(stop: Token) -> bool:
+    before, after = stop.nbor(-1), stop.nbor(1)
+    glued = not stop.whitespace_ and not before.whitespace_
+    return stop.text == "." and glued and before.is_lower and after.is_title
 
 
 def _with_paragraphs(nlp: Language) -> Language:
