@@ -33,9 +33,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every blank line, so a caption or headline stays apart,
     and after a full stop glued to the next sentence ("Ghana.Stephen")."""
     for tok in doc[1:-1]:
-        if tok.is_space and tok.text.count("\n") >= 2:
-            doc[tok.i + 1].is_sent_start = True
-        elif _glued(tok):
+        if tok.is_space and tok.text.count("\n") >= 2 or _glued(tok):
             doc[tok.i + 1].is_sent_start = True
     return doc
 
