@@ -1062,6 +1062,12 @@ MORE_RECALL_FORMS = [
     ("Karl Berg's daughter by his first wife, Eva Lind, was Anna Berg.",
      {"Karl Berg | parentOf | Anna Berg", "Eva Lind | parentOf | Anna Berg",
       "Karl Berg | spouseOf | Eva Lind"}),
+    # children had after a marriage in the same sentence are the spouse's too
+    ("Anna Berg married Tom Cole in 1950 and had two children, Paul and Eva.",
+     {"Anna Berg | spouseOf | Tom Cole", "Anna Berg | parentOf | Paul",
+      "Anna Berg | parentOf | Eva", "Tom Cole | parentOf | Paul", "Tom Cole | parentOf | Eva",
+      "Paul | siblingOf | Eva"}),
+    ("Anna Berg was a singer and had a son, Paul.", {"Anna Berg | parentOf | Paul"}),
     # scraped text: a full stop glued to the next sentence
     ("Adei is a lecturer at Ashesi University in Ghana.Stephen Adei and his wife, Georgina "
      "Adei founded a school.",

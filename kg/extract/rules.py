@@ -321,6 +321,7 @@ def offspring(ctx: Context) -> Iterator[Candidate]:
         holders = verb_subjects(ctx, verb)
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
         holders += _marriage_parents(ctx, verb, noun, subjects)
+        holders += _spouse_before(ctx, verb)
         holders += _kin_conjuncts(ctx, subjects, {r.person for r in holders})  # "X and his wife Y"
         if relation == "parentOf":  # "welcomed a son, Z, with Y", "a son named Z with Y"
             named = [
@@ -355,6 +356,17 @@ def _marriage_parents(ctx: Context, verb: Token, noun: Token, subjects: list[Tok
         if g.dep_ == "pobj" and g.lemma_.lower() in {"marriage", "relationship", "union"}
     ]
     return [r for e in events for r in owners(ctx, e) + event_partners(ctx, e) or ctx.refs(e)]
+
+
+def _spouse_before(ctx: Context, verb: Token) -> list[Ref]:
+    """The spouse of a marriage the having verb is joined to: "X married Y in 1950 and
+    had two children", "X was married to Y and had a son"."""
+    wed = verb.head if verb.dep_ == "conj" else None
+    if wed is not None and wed.lemma_ == "be":
+        wed = next((c for c in wed.children if c.dep_ in {"acomp", "attr"}), None)
+    if wed is None or wed.lemma_ not in {"marry", "married", "wed", "remarry"}:
+        return []
+    return people(ctx, [c for c in wed.children if c.dep_ == "dobj"]) + of_objects(ctx, wed, {"to"})
 
 
 def _having_verb(noun: Token) -> Token | None:
