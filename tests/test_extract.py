@@ -1068,6 +1068,7 @@ MORE_RECALL_FORMS = [
       "Anna Berg | parentOf | Eva", "Tom Cole | parentOf | Paul", "Tom Cole | parentOf | Eva",
       "Paul | siblingOf | Eva"}),
     ("Anna Berg was a singer and had a son, Paul.", {"Anna Berg | parentOf | Paul"}),
+    ("Anna Berg and husband Tom Cole live in Paris.", {"Anna Berg | spouseOf | Tom Cole"}),
     # scraped text: a full stop glued to the next sentence
     ("Adei is a lecturer at Ashesi University in Ghana.Stephen Adei and his wife, Georgina "
      "Adei founded a school.",
@@ -1101,6 +1102,7 @@ SECOND_PASS_NOTHING = [
     "Tom Reed thanked Bill Cole, his coach and mentor.",
     "The scandal was linked to Bill Cole.",
     "Tom Reed told his sons Paul would come home.",
+    "Anna Berg and actor Tom Cole live in Paris.",
     "The proposal by Tom Reed was adopted by Karl Berg.",
     "Tom Reed and Ann Cole met in June and moved to Paris in May.",
     # firms listed with people are not people

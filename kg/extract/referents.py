@@ -63,11 +63,14 @@ def owners(ctx: Context, noun: Token) -> list[Ref]:
 
 
 def _bare_kin_owner(ctx: Context, noun: Token) -> list[Ref]:
-    """The subject owns a bare kinship title before a name in its "with" phrase:
-    "X shares four children with husband Y", "X arrived with boyfriend Y"."""
+    """The subject owns a bare kinship title before a name in its "with" phrase,
+    the first conjunct one in a list: "X shares four children with husband Y",
+    "X arrived with boyfriend Y", "X and husband Y live in Paris"."""
     if any(c.dep_ in {"det", "poss"} for c in noun.children):
         return []
     named = noun.head if noun.dep_ == "compound" else noun
+    if named.dep_ == "conj" and named.i > noun.i and ctx.is_person(named):
+        return ctx.refs(named.head)  # "X and husband Y live in Paris"
     if named.dep_ != "pobj" or named.head.lower_ not in {"with", "alongside", "beside"}:
         return []
     verb = named.head.head
