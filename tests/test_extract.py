@@ -1069,6 +1069,9 @@ MORE_RECALL_FORMS = [
       "Paul | siblingOf | Eva"}),
     ("Anna Berg was a singer and had a son, Paul.", {"Anna Berg | parentOf | Paul"}),
     ("Anna Berg and husband Tom Cole live in Paris.", {"Anna Berg | spouseOf | Tom Cole"}),
+    ("Karl Berg fathered Anna Berg with Eva Lind.",
+     {"Karl Berg | parentOf | Anna Berg", "Eva Lind | parentOf | Anna Berg"}),
+    ("Eva Lind became the queen consort of King Karl in 1601.", {"Eva Lind | spouseOf | Karl"}),
     # scraped text: a full stop glued to the next sentence
     ("Adei is a lecturer at Ashesi University in Ghana.Stephen Adei and his wife, Georgina "
      "Adei founded a school.",
@@ -1103,6 +1106,7 @@ SECOND_PASS_NOTHING = [
     "The scandal was linked to Bill Cole.",
     "Tom Reed told his sons Paul would come home.",
     "Anna Berg and actor Tom Cole live in Paris.",
+    "Karl Berg mothered the project for a decade.",
     "The proposal by Tom Reed was adopted by Karl Berg.",
     "Tom Reed and Ann Cole met in June and moved to Paris in May.",
     # firms listed with people are not people

@@ -4,6 +4,7 @@ children born to A", "X was adopted by A".
 - ``born-to.v1``: "X was born (in Oslo) to A and B", "born to A, a fisherman, and his
   wife B", "X, one of six children born to A and B", "Arjuna, born of Kunti", "X was
   adopted by A and B".
+- ``fathered.v1``: "A fathered X with B", "A sired X".
 """
 
 from __future__ import annotations
@@ -53,3 +54,16 @@ def born_to(ctx: Context) -> Iterator[Candidate]:
         for child in _children(ctx, born):
             for parent in parents:
                 yield Candidate(parent, "parentOf", child, born, "born-to.v1", 0.85)
+
+
+@rules.register("fathered.v1")
+def fathered(ctx: Context) -> Iterator[Candidate]:
+    """ "A fathered X (with B)": A and B are X's parents."""
+    for verb in ctx.tokens:
+        if verb.pos_ != "VERB" or verb.lemma_ not in {"father", "mother", "sire"}:
+            continue
+        children = people(ctx, [c for c in verb.children if c.dep_ == "dobj"])
+        parents = verb_subjects(ctx, verb) + of_objects(ctx, verb, {"with", "by"})
+        for parent in parents:
+            for child in children:
+                yield Candidate(parent, "parentOf", child, verb, "fathered.v1", 0.85)

@@ -77,7 +77,16 @@ def is_blend(word: str, first_names: Iterable[str]) -> bool:
 
 
 # Offices held over a place: "X of Y" makes a one-word Y a place.
-_SEATS = TITLES | {"bishop", "archbishop", "abbot", "abbess", "governor", "mayor", "emir", "ruler"}
+_SEATS = TITLES - {"consort"} | {
+    "bishop",
+    "archbishop",
+    "abbot",
+    "abbess",
+    "governor",
+    "mayor",
+    "emir",
+    "ruler",
+}
 
 
 # Posts held in an organisation or a place: "director of Y" makes any Y a thing.
