@@ -1107,6 +1107,7 @@ SECOND_PASS_NOTHING = [
     "Tom Reed told his sons Paul would come home.",
     "Anna Berg and actor Tom Cole live in Paris.",
     "Karl Berg mothered the project for a decade.",
+    "Paul Berg and Karl Lind have been together on stage since 1990.",
     "The proposal by Tom Reed was adopted by Karl Berg.",
     "Tom Reed and Ann Cole met in June and moved to Paris in May.",
     # firms listed with people are not people

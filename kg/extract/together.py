@@ -2,7 +2,7 @@
 
 - ``together.v1``: "X and Y have been together since 2017", "X has been together
   with Y for six years", "X and Y were together for five years" (ended); not "X
-  and Y were together at the party" (no time span).
+  and Y were together at the party" (no time span) or "together on stage since 2017".
 """
 
 from __future__ import annotations
@@ -32,6 +32,12 @@ def _for_a_time(verb: Token) -> bool:
     return perfect or spans
 
 
+def _somewhere(word: Token, verb: Token) -> bool:
+    """Together in some place or work: "together on stage", "together in the band"."""
+    preps = [c for n in (word, verb) for c in n.children if c.dep_ == "prep"]
+    return any(p.lower_ not in {"since", "for", "with", "from", "until", "till"} for p in preps)
+
+
 @rules.register("together.v1")
 def together(ctx: Context) -> Iterator[Candidate]:
     """People together for a time are partners; "were together" (past) has ended."""
@@ -39,7 +45,7 @@ def together(ctx: Context) -> Iterator[Candidate]:
         verb = word.head
         if word.lower_ != "together" or word.dep_ != "advmod" or verb.lemma_ != "be":
             continue
-        if not _for_a_time(verb):
+        if not _for_a_time(verb) or _somewhere(word, verb):
             continue
         subjects = verb_subjects(ctx, verb)
         others = of_objects(ctx, verb, {"with"})
