@@ -300,8 +300,8 @@ def _nicknamed(doc: Doc) -> list[Span]:
         if (
             close is None
             or close.i == tok.i + 1
-            or not all(t.is_title for t in doc[tok.i + 1 : close.i])
-        ):
+            or not all(t.is_title or t.lower_ in NAME_PARTICLES for t in doc[tok.i + 1 : close.i])
+        ):  # "Antonio "Niño de Jerez" Heredia"
             continue
         end = close.i + 1
         while end < len(doc) and _proper(doc[end]) and doc[end].is_title and end - close.i <= 3:
