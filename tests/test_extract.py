@@ -1072,6 +1072,11 @@ MORE_RECALL_FORMS = [
     ("Karl Berg fathered Anna Berg with Eva Lind.",
      {"Karl Berg | parentOf | Anna Berg", "Eva Lind | parentOf | Anna Berg"}),
     ("Eva Lind became the queen consort of King Karl in 1601.", {"Eva Lind | spouseOf | Karl"}),
+    # "the latter" and "the former" among the last two people named
+    ("Tom Reed married Anna Berg in 1990. The latter was the daughter of Karl Berg.",
+     {"Tom Reed | spouseOf | Anna Berg", "Karl Berg | parentOf | Anna Berg"}),
+    ("Tom Reed married Anna Berg in 1990. The former was the son of Karl Reed.",
+     {"Tom Reed | spouseOf | Anna Berg", "Karl Reed | parentOf | Tom Reed"}),
     # scraped text: a full stop glued to the next sentence
     ("Adei is a lecturer at Ashesi University in Ghana.Stephen Adei and his wife, Georgina "
      "Adei founded a school.",

@@ -158,6 +158,8 @@ class Coreference:
                 self.refs[tok.i] = Reference(self._speaker, "pronoun", 0.8)
             elif low == "whose":
                 self._whose(tok)
+            elif low in {"former", "latter"} and tok.pos_ in {"NOUN", "ADJ"}:
+                self._former_or_latter(tok)
             elif low in PRONOUN_GENDER and tok.pos_ == "PRON":
                 if PRONOUN_GENDER[low] == "p":
                     self._plural(tok)
@@ -461,6 +463,21 @@ class Coreference:
                     if pid is not None:
                         return pid
         return None
+
+    def _former_or_latter(self, tok: Token) -> None:
+        """ "X married Y. The latter was the daughter of Z": of the last two people
+        named, the latter is the later one, the former the earlier."""
+        if tok.dep_ not in {*SUBJECT_DEPS, "dobj", "pobj", "poss"} or not any(
+            c.lower_ == "the" for c in tok.children
+        ):
+            return  # "the former couple", "her former husband": a qualifier
+        last: list[int] = []
+        for seen in reversed(self._history):
+            if seen.person not in last:
+                last.append(seen.person)
+            if len(last) == 2:
+                self._set(tok, last[0 if tok.lower_ == "latter" else 1], "pronoun", 0.8)
+                return
 
     def _whose(self, tok: Token) -> None:
         """ "X, whose father was Y": the person the relative clause is about (also "an
