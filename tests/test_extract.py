@@ -1077,6 +1077,11 @@ MORE_RECALL_FORMS = [
      {"Tom Reed | spouseOf | Anna Berg", "Karl Berg | parentOf | Anna Berg"}),
     ("Tom Reed married Anna Berg in 1990. The former was the son of Karl Reed.",
      {"Tom Reed | spouseOf | Anna Berg", "Karl Reed | parentOf | Tom Reed"}),
+    # two kinship nouns and two names, respectively
+    ("Anna Berg's brother and sister, Paul and Eva, live in Oslo.",
+     {"Anna Berg | siblingOf | Paul", "Anna Berg | siblingOf | Eva"}),
+    ("Anna Berg's mother and stepfather, Eva Lind and Tom Cole, live in Oslo.",
+     {"Eva Lind | parentOf | Anna Berg", "Anna Berg | relativeOf | Tom Cole"}),
     # scraped text: a full stop glued to the next sentence
     ("Adei is a lecturer at Ashesi University in Ghana.Stephen Adei and his wife, Georgina "
      "Adei founded a school.",

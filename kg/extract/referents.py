@@ -136,6 +136,9 @@ def referents(ctx: Context, noun: Token) -> list[Ref]:
     """The people a kinship noun stands for: the names the grammar attaches to it
     ("her daughter, Khloe", "two children, Olivia and Daxten", "their children
     were A and B", "his children included A"), else the noun itself."""
+    respective = _respectively(ctx, noun)
+    if respective:
+        return respective
     plural = noun.tag_ in {"NNS", "NNPS"}
     doc, head, kids = noun.doc, noun.head, list(noun.children)
     of = next((c.i for c in kids if c.dep_ == "prep" and c.lower_ == "of"), len(noun.doc))
@@ -190,6 +193,17 @@ def referents(ctx: Context, noun: Token) -> list[Ref]:
             return people(ctx, named[:1])
     listed = listed_after(ctx, noun) if plural else []
     return listed or ctx.refs(noun) or (partitive_owner(ctx, noun) if plural else [])
+
+
+def _respectively(ctx: Context, noun: Token) -> list[Ref]:
+    """ "her mother and stepfather, A and B": as many names as kinship nouns, in order
+    (A is the mother, B the stepfather)."""
+    first = noun.head if noun.dep_ == "conj" and ctx.is_kin(noun.head) else noun
+    kins = sorted((t for t in (first, *first.conjuncts) if ctx.is_kin(t)), key=lambda t: t.i)
+    if len(kins) < 2 or noun not in kins:
+        return []
+    names = listed_after(ctx, kins[-1])
+    return [names[kins.index(noun)]] if len(names) == len(kins) else []
 
 
 def partitive_owner(ctx: Context, noun: Token) -> list[Ref]:
