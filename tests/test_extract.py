@@ -1077,6 +1077,11 @@ MORE_RECALL_FORMS = [
      {"Tom Reed | spouseOf | Anna Berg", "Karl Berg | parentOf | Anna Berg"}),
     ("Tom Reed married Anna Berg in 1990. The former was the son of Karl Reed.",
      {"Tom Reed | spouseOf | Anna Berg", "Karl Reed | parentOf | Tom Reed"}),
+    # a name right after "her sister", however the parser hung it
+    ("Marguerite Lenoir had two sisters. She was the aunt of the novelist Anne Lenoir, the "
+     "daughter of her sister Odile.",
+     {"Marguerite Lenoir | relativeOf | Anne Lenoir", "Marguerite Lenoir | siblingOf | Odile",
+      "Odile | parentOf | Anne Lenoir"}),
     # two kinship nouns and two names, respectively
     ("Anna Berg's brother and sister, Paul and Eva, live in Oslo.",
      {"Anna Berg | siblingOf | Paul", "Anna Berg | siblingOf | Eva"}),

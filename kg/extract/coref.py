@@ -319,6 +319,8 @@ class Coreference:
         if named is None and tok.dep_ == "pobj" and tok.head.lower_ == "as":
             taken = [c for c in tok.head.head.children if c.dep_ == "dobj"]  # "took Y as his wife"
             named = self._person_at(taken[0]) if taken else None
+        if named is None and self._owner(tok) is not None and tok.tag_ == "NN":
+            named = self._name_right_after(tok)  # "her sister Odile", however it was parsed
         how, pid = "appositive", named
         if (
             pid is None
@@ -463,6 +465,13 @@ class Coreference:
                     if pid is not None:
                         return pid
         return None
+
+    def _name_right_after(self, tok: Token) -> int | None:
+        """The person whose name starts right after the kinship noun ``tok``: "her
+        sister Odile" (the parser may hang "Odile" anywhere), not "Sister Mary"."""
+        if tok.i in self.people.token_person:
+            return None
+        return self.people.token_person.get(tok.i + 1)
 
     def _former_or_latter(self, tok: Token) -> None:
         """ "X married Y. The latter was the daughter of Z": of the last two people
