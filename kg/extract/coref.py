@@ -94,6 +94,7 @@ class Coreference:
         self.partners: dict[int, int] = {}  # person -> whom a relation verb paired them with
         self._last_group: tuple[tuple[int, ...], int] | None = None  # (people, sentence)
         self._titles: dict[str, int] = {}  # "queen" -> the person "the Queen" stands for
+        self._parents: dict[str, set[int]] = {}  # "father" -> the people named as fathers
         firsts = [(min(m.start for m in p.mentions), p.id) for p in people.persons if p.mentions]
         self._topic = min(firsts)[1] if firsts else -1
         self._speaker = self._named_speaker()
@@ -373,6 +374,10 @@ class Coreference:
                 # "Greta, who married Paul Okoye, says her husband ...": the one she married
                 self._set(tok, self.partners[owner], "partner", 0.8)
                 return
+            known = self._parents.get(_PARENT_WORDS.get(tok.lower_, ""), set())
+            if owner is None and len(known) == 1:  # "Dad was strict": the father named before
+                self._set(tok, next(iter(known)), "salience", 0.7)
+                return
             cands = self._candidates(tok, gender, {owner} if owner is not None else set())
             if owner is not None:
                 # A relation hangs on it: demand a known, agreeing gender, and someone
@@ -390,6 +395,9 @@ class Coreference:
         if gender:
             self._resolve_gender(pid, gender)
         self._set(tok, pid, how, 1.0 if how != "salience" else 0.6)
+        role = _PARENT_WORDS.get(tok.lemma_.lower())
+        if how != "salience" and role:  # "his father, Leon": who "Dad" is later
+            self._parents.setdefault(role, set()).add(pid)
         owner = self._owner(tok)
         if owner is not None and owner != pid and tok.lemma_.lower() in _COUPLE_WORDS:
             self._last_group = (
@@ -532,6 +540,11 @@ class Coreference:
 
 
 _FIRST_PERSON = {"i", "me", "my", "myself"}
+# Parent words used as names ("Dad was strict") and the kinship noun they stand for.
+_PARENT_WORDS = {
+    "dad": "father", "daddy": "father", "papa": "father", "pop": "father", "father": "father",
+    "mom": "mother", "mum": "mother", "mommy": "mother", "mama": "mother", "mother": "mother",
+}  # fmt: skip
 
 
 def _subject_person(verb: Token, coref: Coreference) -> Reference | None:
