@@ -593,6 +593,9 @@ MORE_QUALIFIERS = [
      "Zoe Kimura | partnerOf | Ryan Delgado", "negated"),
     ("Zoe Kimura has been romantically linked to Ryan Delgado.",
      "Zoe Kimura | partnerOf | Ryan Delgado", "hedged"),
+    ("Reality star Zoe Kimura and her boyfriend, footballer Ryan Delgado, have split after "
+     "three years together.",
+     "Zoe Kimura | partnerOf | Ryan Delgado", "former"),
 ]  # fmt: skip
 
 
@@ -618,6 +621,10 @@ TIMES = [
      "Hannah Sorensen | spouseOf | Miles Crawford", "2001", "2011"),
     ("Sophie Langford is the daughter of Grace Whitfield, who turned 50 in 2020.",
      "Grace Whitfield | parentOf | Sophie Langford", None, None),
+    # "the former couple" is the couple of the marriage just named, not an earlier one
+    ("Tanya Cole and her boyfriend, Ricky Dunn, share a son. Cole, 29, was previously "
+     "married to singer Jamal Okafor; the former couple divorced in 2018.",
+     "Tanya Cole | spouseOf | Jamal Okafor", None, "2018"),
     # one sentence, two readings: the wedding's year and the divorce's
     ("Frida Kalder married Diego Rivas in 1929; they divorced in 1939.",
      "Frida Kalder | spouseOf | Diego Rivas", "1929", "1939"),

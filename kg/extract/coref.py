@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.lexicon import PRONOUN_GENDER, gender_of_word
+from kg.extract.lexicon import PRONOUN_GENDER, ROLE_NOUNS, gender_of_word
 from kg.extract.people import People
 from kg.extract.syntax import (
     RELATIVE_PRONOUNS,
@@ -209,6 +209,8 @@ class Coreference:
             verb = verb.head
         elif obj.dep_ != "dobj":
             return None
+        if verb.lower_ in ROLE_NOUNS and verb.dep_ == "xcomp":
+            verb = verb.head  # "married to singer B", "singer" tagged a verb
         if verb.lower_ not in self.triggers and verb.lemma_.lower() not in self.triggers:
             return None
         ref = _subject_person(verb, self)

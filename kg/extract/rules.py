@@ -123,7 +123,11 @@ def _kin_conjuncts(ctx: Context, subjects: list[Token], owners: set[int]) -> lis
     for conj in (c for s in subjects for c in s.conjuncts if ctx.is_kin(c)):
         poss = [c for c in conj.children if c.dep_ == "poss"]
         if poss and any(r.person in owners for r in ctx.refs(poss[0])):
-            found += [r for c in conj.children if c.dep_ == "appos" for r in ctx.refs(c)]
+            named = [r for c in conj.children if c.dep_ == "appos" for r in ctx.persons_in(c)]
+            ref = ctx.coref.ref(conj)  # the name hung elsewhere: "her boyfriend, footballer Y"
+            if not named and ref is not None and ref.how == "appositive":
+                named = ctx.refs(conj)
+            found += named
     return [r for r in found if r.person not in owners]
 
 
@@ -206,6 +210,9 @@ def verbal(ctx: Context) -> Iterator[Candidate]:
         if not relations:
             continue
         subjects = verb_subjects(ctx, verb) or _verbless_subject(ctx, verb)
+        subject_words = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        # "X and her boyfriend, Y, have split"
+        subjects += _kin_conjuncts(ctx, subject_words, {s.person for s in subjects})
         objects = people(ctx, [c for c in verb.children if c.dep_ == "dobj"])
         if verb.dep_ == "amod" and subjects:
             objects += ctx.refs(verb.head)
