@@ -1103,6 +1103,15 @@ MORE_RECALL_FORMS = [
     ('Daniel Brooks said his dad, Leon Brooks, taught him piano. "Dad was strict," he said. '
      '"Dad made me practise."',
      {"Leon Brooks | parentOf | Daniel Brooks"}),
+    # gossip: "the 36-year-old", "their twins", "A met B; they wed", a surname alone
+    ("Country singer Luke Hollis brought his mom, Darlene, on stage. The 36-year-old's wife, "
+     "Brittany, and their twins, Mae and Hank, watched from the wings. Hollis met Brittany "
+     "in college; they wed in 2015.",
+     {"Darlene | parentOf | Luke Hollis", "Luke Hollis | spouseOf | Brittany",
+      "Luke Hollis | parentOf | Mae", "Luke Hollis | parentOf | Hank",
+      "Brittany | parentOf | Mae", "Brittany | parentOf | Hank", "Mae | siblingOf | Hank"}),
+    ("Luke Hollis toured Texas. Hollis is the younger brother of Cody Hollis.",
+     {"Luke Hollis | siblingOf | Cody Hollis"}),
     # two kinship nouns and two names, respectively
     ("Anna Berg's brother and sister, Paul and Eva, live in Oslo.",
      {"Anna Berg | siblingOf | Paul", "Anna Berg | siblingOf | Eva"}),

@@ -198,6 +198,15 @@ class Coreference:
         if partner is not None and partner != pid:  # "A married B; their children ..."
             self._last_group = ((partner, pid), sent)
             self.partners[partner], self.partners[pid] = pid, partner
+        elif (  # "A met B in college; they ..." (not "A brought his mom, B")
+            head.dep_ == "dobj"
+            and head.head.pos_ == "VERB"
+            and head.i == tok.i
+            and not is_kin_noun(head, self.triggers)
+        ):
+            met = _subject_person(head.head, self)
+            if met is not None and met.person != pid:
+                self._last_group = ((met.person, pid), sent)
 
     def _partner_of(self, obj: Token) -> int | None:
         """The subject of the relation verb whose object is ``obj``: "A married B",

@@ -110,7 +110,8 @@ def _seniority(span: Span) -> str:
 
 def _add_mislabelled(doc: Doc, persons: list[Person], mentions: list[Mention]) -> None:
     """Take proper nouns that NER labelled a place or group ("Lamar" as GPE) when
-    they repeat a word of exactly one person's name."""
+    they repeat a word of exactly one person's name (of several: the one introduced
+    first, before this word, as for names NER found)."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
     for tok in tokens_of(doc):
         if (
@@ -145,6 +146,9 @@ def _add_mislabelled(doc: Doc, persons: list[Person], mentions: list[Mention]) -
         senior = _seniority(doc[tok.i : tok.i + 1])
         if len(hits) > 1 and senior:  # "the elder Bell" among Bell Sr. and Bell Jr.
             hits = [p for p in hits if p.suffix == senior]
+        elif len(hits) > 1:  # "Hollis" after Luke Hollis and before Cody Hollis: Luke
+            first = {p.id: min(m.start for m in p.mentions) for p in hits}
+            hits = sorted((p for p in hits if first[p.id] < tok.i), key=lambda p: first[p.id])[:1]
         if len(hits) == 1 and word not in MEDIA_OUTLETS:
             mention = Mention(tok.i, tok.i + 1, tok.text, hits[0].id)
             hits[0].mentions.append(mention)

@@ -200,7 +200,13 @@ def _respectively(ctx: Context, noun: Token) -> list[Ref]:
     (A is the mother, B the stepfather)."""
     first = noun.head if noun.dep_ == "conj" and ctx.is_kin(noun.head) else noun
     kins = sorted((t for t in (first, *first.conjuncts) if ctx.is_kin(t)), key=lambda t: t.i)
-    if len(kins) < 2 or noun not in kins:
+    between = range(kins[0].i, kins[-1].i)
+    if (
+        len(kins) < 2
+        or noun not in kins
+        or any(k.tag_ != "NN" for k in kins)  # "their twins, A and B" takes both
+        or any(i in ctx.people.token_person for i in between)  # "his wife, B, and their kids"
+    ):
         return []
     names = listed_after(ctx, kins[-1])
     return [names[kins.index(noun)]] if len(names) == len(kins) else []

@@ -106,6 +106,8 @@ def possessive_kin(ctx: Context) -> Iterator[Candidate]:
         if noun.tag_ in {"NNS", "NNPS"} and not referents(ctx, noun):
             continue
         relations, former = trigger_relations(ctx, noun)
+        if noun.lemma_.lower() in {"twin", "triplet"} and noun.tag_ == "NNS":
+            relations = [ctx.vocab["childOf"]]  # "their twins, A and B": their children
         owned_by, who = owners(ctx, noun), referents(ctx, noun)
         if owned_by and noun.lemma_.lower() in CHILD_NOUNS:  # "X's son from his marriage to Y"
             verb = noun.head if noun.dep_ == "attr" else noun

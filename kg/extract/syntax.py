@@ -92,12 +92,24 @@ def is_place(tok: Token) -> bool:
 RULER_TITLES = {"king", "queen", "emperor", "empress", "pharaoh", "sultan", "tsar", "czar"}
 
 
+def _age_noun(tok: Token) -> bool:
+    """ "the 36-year-old": an age used as a noun."""
+    doc = tok.doc
+    return (
+        tok.lower_ == "old"
+        and tok.i >= 2
+        and doc[tok.i - 1].text == "-"
+        and (doc[tok.i - 2].lower_ in {"year", "years"})
+    )
+
+
 def is_role_nominal(tok: Token) -> bool:
-    """ "the singer", "The actress" as the subject or object of a clause."""
+    """ "the singer", "The actress", "the 36-year-old" as the subject or object of a clause."""
     return (
         (
             (tok.pos_ == "NOUN" and tok.lemma_.lower() in ROLE_NOUNS)
             or (tok.pos_ in {"NOUN", "PROPN"} and tok.lower_ in RULER_TITLES)  # "the Queen"
+            or _age_noun(tok)
         )
         and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "poss"}
         and any(c.lower_ == "the" for c in tok.children)
