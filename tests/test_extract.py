@@ -1112,6 +1112,13 @@ MORE_RECALL_FORMS = [
       "Brittany | parentOf | Mae", "Brittany | parentOf | Hank", "Mae | siblingOf | Hank"}),
     ("Luke Hollis toured Texas. Hollis is the younger brother of Cody Hollis.",
      {"Luke Hollis | siblingOf | Cody Hollis"}),
+    # an obituary: "survived by a son, A; a sister, B"; "his daughter" is not the wife
+    ("Harold Finch, a newspaper editor, died on Monday. His death was confirmed by his "
+     "daughter, Ellen Finch-Rowe. He married Ruth Kaplan in 1961; she died in 2015. In "
+     "addition to his daughter, he is survived by a son, Michael; a sister, Joan Pierce; and "
+     "four grandchildren.",
+     {"Harold Finch | parentOf | Ellen Finch-Rowe", "Harold Finch | spouseOf | Ruth Kaplan",
+      "Harold Finch | parentOf | Michael", "Harold Finch | siblingOf | Joan Pierce"}),
     # two kinship nouns and two names, respectively
     ("Anna Berg's brother and sister, Paul and Eva, live in Oslo.",
      {"Anna Berg | siblingOf | Paul", "Anna Berg | siblingOf | Eva"}),

@@ -348,8 +348,14 @@ class Coreference:
             of = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
             if head_ref is not None and is_kin_noun(first, self.triggers) and of:
                 how, pid = head_ref.how, head_ref.person
-            elif first.dep_ == "appos" and first.pos_ == "NOUN" and not of:
-                how, pid = "appositive", self._person_at(first.head)  # "X, her manager and dad"
+            elif (  # "X, her manager and dad": the dad is X
+                first.dep_ == "appos"
+                and first.pos_ == "NOUN"
+                and first.head.pos_ == "PROPN"
+                and not is_kin_noun(first, self.triggers)
+                and not of
+            ):
+                how, pid = "appositive", self._person_at(first.head)
         attr = (
             tok.head if tok.dep_ == "conj" and tok.head.dep_ == "attr" else tok
         )  # "father of A and grandfather of B"
@@ -389,7 +395,10 @@ class Coreference:
             if owner is None and len(known) == 1:  # "Dad was strict": the father named before
                 self._set(tok, next(iter(known)), "salience", 0.7)
                 return
-            cands = self._candidates(tok, gender, {owner} if owner is not None else set())
+            exclude = {owner} if owner is not None else set()
+            if owner in self.partners and tok.lemma_.lower() not in _COUPLE_WORDS:
+                exclude.add(self.partners[owner])  # "he married Ruth ... his daughter": not Ruth
+            cands = self._candidates(tok, gender, exclude)
             if owner is not None:
                 # A relation hangs on it: demand a known, agreeing gender, and someone
                 # from an earlier sentence (in its own sentence the grammar would say who).

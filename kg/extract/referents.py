@@ -64,8 +64,14 @@ def owners(ctx: Context, noun: Token) -> list[Ref]:
 
 def _bare_kin_owner(ctx: Context, noun: Token) -> list[Ref]:
     """The subject owns a bare kinship title before a name in its "with" phrase,
-    the first conjunct one in a list: "X shares four children with husband Y",
-    "X arrived with boyfriend Y", "X and husband Y live in Paris"."""
+    the first conjunct one in a list, the deceased the kin who survive them: "X shares
+    four children with husband Y", "X and husband Y live in Paris", "X is survived by
+    a son, Y"."""
+    top = noun
+    while top.dep_ in {"appos", "conj"} and ctx.is_kin(top.head):
+        top = top.head  # "survived by a son, A; a sister, B"
+    if top.dep_ == "pobj" and top.head.lower_ == "by" and top.head.head.lemma_ == "survive":
+        return verb_subjects(ctx, top.head.head)  # "he is survived by a son, Michael"
     if any(c.dep_ in {"det", "poss"} for c in noun.children):
         return []
     named = noun.head if noun.dep_ == "compound" else noun
