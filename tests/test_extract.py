@@ -1119,6 +1119,15 @@ MORE_RECALL_FORMS = [
      "four grandchildren.",
      {"Harold Finch | parentOf | Ellen Finch-Rowe", "Harold Finch | spouseOf | Ruth Kaplan",
       "Harold Finch | parentOf | Michael", "Harold Finch | siblingOf | Joan Pierce"}),
+    # royals: "Dorothea of Saxe-Lauenburg"; "X and Anne, who married James": Anne
+    ("Frederick II was the eldest son of King Christian III and Dorothea of Saxe-Lauenburg.",
+     {"Christian III | parentOf | Frederick II",
+      "Dorothea of Saxe-Lauenburg | parentOf | Frederick II"}),
+    ("The marriage produced seven children, among them the future King Christian IV and Anne, "
+     "who married James VI of Scotland.",
+     {"Anne | siblingOf | Christian IV", "Anne | spouseOf | James VI"}),
+    ("Tom Reed and Anna Berg, who married in 2010, live in Paris.",
+     {"Tom Reed | spouseOf | Anna Berg"}),
     # two kinship nouns and two names, respectively
     ("Anna Berg's brother and sister, Paul and Eva, live in Oslo.",
      {"Anna Berg | siblingOf | Paul", "Anna Berg | siblingOf | Eva"}),

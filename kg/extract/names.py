@@ -354,7 +354,8 @@ def _split_list(ent: Span) -> list[Span]:
 
 def _with_first_names(ent: Span) -> Span:
     """Widen an entity to the proper nouns NER left out before it, "Ivy [Marchetti]",
-    and to a regnal number after it, "[Sultan Abdulmejid] I"."""
+    to a regnal number after it, "[Sultan Abdulmejid] I", and to the place a first
+    name is "of", "[Dorothea] of Saxe-Lauenburg"."""
     start, end, doc = ent.start, ent.end, ent.doc
     while (
         start > 0
@@ -367,6 +368,17 @@ def _with_first_names(ent: Span) -> Span:
         end += 1
     if doc[end - 1].text == "-" and end < len(doc) and doc[end].is_alpha:
         end += 1  # "[Sun Yat-]sen"
+    if (
+        ent.label_ == "PERSON"
+        and end - start == 1
+        and end + 1 < len(doc)
+        and doc[end].lower_ == "of"
+        and doc[end + 1].is_title
+        and normalize(doc[start].text) in first_name_genders()
+    ):  # "[Dorothea] of Saxe-Lauenburg", "[Anne] of Austria"
+        end += 2
+        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+            end += 2
     return doc[start:end]
 
 

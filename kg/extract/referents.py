@@ -284,6 +284,19 @@ def listed_after(ctx: Context, noun: Token) -> list[Ref]:
     return [] if direct and len(found) < 2 else found
 
 
+def _relative_antecedent(ctx: Context, clause: Token) -> list[Ref]:
+    """Whom "who ..." is about: the list it follows ("X and Y, who married in 2010"),
+    or its last name when the clause has an object of its own ("X and Anne, who
+    married James": Anne)."""
+    head = clause.head
+    if not any(c.dep_ == "dobj" for c in clause.children):
+        while head.dep_ == "conj" and ctx.is_person(head.head):
+            head = head.head  # the whole list: "X and Y, who married in 2010"
+        return people(ctx, [head])
+    before = [t for t in (head, *head.conjuncts) if t.i < clause.i and ctx.is_person(t)]
+    return ctx.refs(max(before, key=lambda t: t.i)) if before else people(ctx, [head])
+
+
 def verb_subjects(ctx: Context, verb: Token) -> list[Ref]:
     """Who does ``verb``: its subject, the subject it borrows ("began dating",
     "has no plans to marry"), or the person a relative clause hangs on."""
@@ -293,7 +306,7 @@ def verb_subjects(ctx: Context, verb: Token) -> list[Ref]:
         subjects = [c for n in [node, *aux] for c in n.children if c.dep_ in SUBJECT_DEPS]
         relative = all(s.lower_ in RELATIVE_PRONOUNS for s in subjects)
         if subjects and node.dep_ == "relcl" and relative:
-            return people(ctx, [node.head])  # "X, who was married to Y"
+            return _relative_antecedent(ctx, node)  # "X, who was married to Y"
         if subjects:  # "X and Y got engaged": the parser may hang them on "got"
             found = people(ctx, subjects)
             if not found and node.i != verb.i and any(s.lower_ == "it" for s in subjects):
