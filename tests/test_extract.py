@@ -1128,6 +1128,12 @@ MORE_RECALL_FORMS = [
      {"Anne | siblingOf | Christian IV", "Anne | spouseOf | James VI"}),
     ("Tom Reed and Anna Berg, who married in 2010, live in Paris.",
      {"Tom Reed | spouseOf | Anna Berg"}),
+    # the second parent after the first one's role: "to A, a machinist, and the former B"
+    ("Harold Finch was born in 1937 in Albany to Walter Finch, a machinist, and the former "
+     "Agnes Dolan.",
+     {"Walter Finch | parentOf | Harold Finch", "Agnes Dolan | parentOf | Harold Finch"}),
+    ("Harold Finch was the son of Walter Finch, a machinist, and Agnes Dolan.",
+     {"Walter Finch | parentOf | Harold Finch", "Agnes Dolan | parentOf | Harold Finch"}),
     # two kinship nouns and two names, respectively
     ("Anna Berg's brother and sister, Paul and Eva, live in Oslo.",
      {"Anna Berg | siblingOf | Paul", "Anna Berg | siblingOf | Eva"}),

@@ -101,6 +101,8 @@ def named_after_and(ctx: Context, noun: Token, anchors: list[Ref]) -> list[Ref]:
     clause = doc[i + 1] if i + 1 < len(doc) and doc[i].text == "," else None
     if clause is not None and clause.lower_ in RELATIVE_PRONOUNS and clause.head.dep_ == "relcl":
         i = clause.head.right_edge.i + 1  # "the son of A, who founded the firm, and B"
+    elif clause is not None and clause.pos_ == "DET" and clause.head.dep_ == "appos":
+        i = clause.head.right_edge.i + 1  # "born to A, a machinist, and B"
     i += i < len(doc) and doc[i].text == ","
     if i >= noun.sent.end or doc[i].lower_ != "and":
         return []

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.extract.context import Candidate, Context, Ref, rules
-from kg.extract.of_phrase import parent_spouses
+from kg.extract.of_phrase import named_after_and, parent_spouses
 from kg.extract.referents import of_objects, partitive_owner, people, verb_subjects
 
 __all__ = ["born_to"]
@@ -51,6 +51,7 @@ def born_to(ctx: Context) -> Iterator[Candidate]:
         if not parents:
             continue
         parents += parent_spouses(ctx, born, {p.person for p in parents})
+        parents += named_after_and(ctx, born, parents)  # "to A, a machinist, and the former B"
         for child in _children(ctx, born):
             for parent in parents:
                 yield Candidate(parent, "parentOf", child, born, "born-to.v1", 0.85)

@@ -18,7 +18,8 @@ def _my_name(tok: Token) -> bool:
 
 def kin_attached(root: Token, kin_words: set[str]) -> bool:
     """The grammar ties this name to a relation word: "her brother, X", "X's mother",
-    "X is Y's mother", "the daughter of X", "his wife X", "X married Y", "married to X"."""
+    "X is Y's mother", "the daughter of X", "his wife X", "X married Y", "married to X",
+    "born to X"."""
 
     def kin(tok: Token) -> bool:
         lemma = tok.lemma_.lower()
@@ -30,6 +31,8 @@ def kin_attached(root: Token, kin_words: set[str]) -> bool:
         if kin(root.head):  # "two children, Olivia and Daxten"
             return True
         root = root.head
+    if root.dep_ == "appos" and root.pos_ == "NOUN" and root.head.pos_ == "PROPN":
+        root = root.head  # "the son of A, a machinist, and B": B is listed with A
     head = root.head
     if root.dep_ in {"appos", "poss", "compound"} and kin(head):
         return True
@@ -48,7 +51,7 @@ def kin_attached(root: Token, kin_words: set[str]) -> bool:
     if root.dep_ in {"dobj", "npadvmod"} and head.pos_ == "VERB":
         return kin(head)  # "married the architect Jacques Blondel" (npadvmod when parsed badly)
     if root.dep_ == "pobj" and head.lower_ in {"to", "with", "from"}:
-        return kin(head.head)
+        return kin(head.head) or (head.lower_ == "to" and head.head.lower_ == "born")
     if root.dep_ == "attr" and head.lemma_ == "be":  # "His brother was X", "My name is X"
         return any(
             c.dep_ in {"nsubj", "nsubjpass"} and (kin(c) or _my_name(c)) for c in head.children
