@@ -1134,6 +1134,14 @@ MORE_RECALL_FORMS = [
      {"Walter Finch | parentOf | Harold Finch", "Agnes Dolan | parentOf | Harold Finch"}),
     ("Harold Finch was the son of Walter Finch, a machinist, and Agnes Dolan.",
      {"Walter Finch | parentOf | Harold Finch", "Agnes Dolan | parentOf | Harold Finch"}),
+    # "[Mila Stone] and Jordan Vance" parsed as a modifier of the second name
+    ("Mila Stone and Jordan Vance married in 2019.", {"Mila Stone | spouseOf | Jordan Vance"}),
+    # a question's verb is not part of a name (and a question claims nothing); "with
+    # whom" hung outside a relative clause
+    ("Are Mila Stone and Jordan Vance friends? Vance was previously married to actress Kelly "
+     "Ward, with whom he shares a daughter, Ruby.",
+     {"Jordan Vance | spouseOf | Kelly Ward", "Jordan Vance | parentOf | Ruby",
+      "Kelly Ward | parentOf | Ruby"}),
     # two kinship nouns and two names, respectively
     ("Anna Berg's brother and sister, Paul and Eva, live in Oslo.",
      {"Anna Berg | siblingOf | Paul", "Anna Berg | siblingOf | Eva"}),

@@ -80,7 +80,10 @@ class Context:
         """The people ``tok`` and its coordinated siblings ("A, B and C") stand for."""
         if tok.lower_ == "whom":  # "Ingrid, whom he married", "with whom he had"
             clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
-            return self.refs(clause.head) if clause is not None else []
+            if clause is not None:
+                return self.refs(clause.head)
+            before = [t for t in self.doc[max(tok.i - 4, 0) : tok.i] if self.is_person(t)]
+            return self.refs(before[-1]) if before else []  # the clause hung elsewhere
         if tok.pos_ == "NOUN" and (  # "architect Paul Okoye", "two kids, Leo and Mia"
             not self.is_person(tok) or tok.tag_ == "NNS"
         ):
@@ -89,6 +92,9 @@ class Context:
             ]
             tok = named[0] if named else tok
         found = self.refs(tok)
+        for first in tok.children:  # "[Mila Stone] and Jordan Vance" parsed as a modifier
+            if first.dep_ == "nmod" and any(c.dep_ == "cc" for c in first.children):
+                found = self.refs(first) + found
         for conj in _conjuncts(tok):
             if self.is_kin(conj) and any(c.dep_ == "poss" for c in conj.children):
                 continue  # "his wife, M, and his sister, G": another relation, not another wife

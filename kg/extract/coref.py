@@ -185,8 +185,12 @@ class Coreference:
         lead = head.dep_ in SUBJECT_DEPS or (owner and tok.pos_ == "PRON")
         subject = lead or owner
         self._history.append(_Seen(tok.i, pid, subject, sent, lead))
-        if head.dep_ in {"conj", "appos"}:  # "A and B": a group "they" can refer to
-            first = self._person_at(head.head) if head.head.i != head.i else None
+        misparsed = [  # "[Mila Stone] and Jordan Vance": the first name hung as a modifier
+            c for c in head.children if c.dep_ == "nmod" and any(g.dep_ == "cc" for g in c.children)
+        ]
+        if head.dep_ in {"conj", "appos"} or misparsed:  # "A and B": a group "they" can mean
+            first_tok = misparsed[0] if misparsed else head.head
+            first = self._person_at(first_tok) if first_tok.i != head.i else None
             if first is not None and first != pid:
                 people = (
                     self._last_group[0]

@@ -109,7 +109,7 @@ def _trim(span: Span) -> tuple[Span | None, str | None]:
     while start < end and (
         doc[start].lower_ in HONORIFICS
         or doc[start].is_punct
-        or doc[start].pos_ in {"DET", "PRON"}
+        or doc[start].pos_ in {"DET", "PRON", "AUX", "ADP", "CCONJ", "SCONJ"}  # "[Are] Mila"
         or (doc[start].lower_.removesuffix("s") in ROLE_NOUNS and end - start > 1)
         or (gender_of_word(doc[start].lower_) and doc[start].is_title and end - start > 1)
     ):
