@@ -1142,6 +1142,8 @@ MORE_RECALL_FORMS = [
      "Ward, with whom he shares a daughter, Ruby.",
      {"Jordan Vance | spouseOf | Kelly Ward", "Jordan Vance | parentOf | Ruby",
       "Kelly Ward | parentOf | Ruby"}),
+    # "great-" makes a relative, not a grandparent
+    ("Anna Berg's great-grandson, Leo Cole, is a chef.", {"Anna Berg | relativeOf | Leo Cole"}),
     # two kinship nouns and two names, respectively
     ("Anna Berg's brother and sister, Paul and Eva, live in Oslo.",
      {"Anna Berg | siblingOf | Paul", "Anna Berg | siblingOf | Eva"}),
@@ -1182,6 +1184,7 @@ SECOND_PASS_NOTHING = [
     "Tom Reed told his sons Paul would come home.",
     "Anna Berg and actor Tom Cole live in Paris.",
     "Karl Berg mothered the project for a decade.",
+    "Anna Berg has two great-grandchildren, Leo and Mia.",
     "Paul Berg and Karl Lind have been together on stage since 1990.",
     "The proposal by Tom Reed was adopted by Karl Berg.",
     "Tom Reed and Ann Cole met in June and moved to Paris in May.",

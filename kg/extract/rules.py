@@ -79,7 +79,13 @@ def _keys(tok: Token) -> list[str]:
         keys.insert(0, f"ex-{tok.lower_}")
     if _in_law(tok):
         return [f"{tok.lower_}-in-law", f"{lemma}-in-law", "in-law"]  # never the blood relation
+    if _great(tok):
+        return ["relative"]  # "great-grandson", "great-aunt": a relative, not a grandchild
     return keys
+
+
+def _great(tok: Token) -> bool:
+    return tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].lower_ == "great"
 
 
 def _in_law(tok: Token) -> bool:
@@ -321,7 +327,9 @@ def offspring(ctx: Context) -> Iterator[Candidate]:
     siblings ("she has two brothers, A and B")."""
     for noun in ctx.tokens:
         relation = _HAVE_RELATIONS.get(noun.lemma_.lower()) or _HAVE_RELATIONS.get(noun.lower_)
-        if relation is None or any(c.dep_ == "poss" for c in noun.children) or _in_law(noun):
+        if relation is None or any(c.dep_ == "poss" for c in noun.children):
+            continue
+        if _in_law(noun) or _great(noun):
             continue
         verb = _having_verb(noun)
         if verb is None or (relation != "parentOf" and verb.lemma_ != "have"):
