@@ -1185,6 +1185,7 @@ SECOND_PASS_NOTHING = [
     "Anna Berg and actor Tom Cole live in Paris.",
     "Karl Berg mothered the project for a decade.",
     "Anna Berg has two great-grandchildren, Leo and Mia.",
+    "The show follows Anna Berg as the wife of a diplomat played by Tom Cole.",
     "Paul Berg and Karl Lind have been together on stage since 1990.",
     "The proposal by Tom Reed was adopted by Karl Berg.",
     "Tom Reed and Ann Cole met in June and moved to Paris in May.",

@@ -148,7 +148,8 @@ def named_after_of(ctx: Context, noun: Token) -> list[Ref]:
             return [found] if found is not None else []
         if tok.is_punct and tok.text != "-" or tok.pos_ in {"AUX", "PRON"}:
             return []
-        if after_and and tok.pos_ == "VERB":
-            return []  # "the daughter of a farmer and went on to marry X"
+        if tok.pos_ == "VERB" and (after_and or tok.tag_ in {"VBN", "VBD"}):
+            return []  # "the daughter of a farmer and went on to marry X", "of a diplomat
+            # played by X" (but "of Hall of Fame running back X")
         after_and = after_and or tok.lower_ == "and"
     return []
