@@ -1142,6 +1142,10 @@ MORE_RECALL_FORMS = [
      "Ward, with whom he shares a daughter, Ruby.",
      {"Jordan Vance | spouseOf | Kelly Ward", "Jordan Vance | parentOf | Ruby",
       "Kelly Ward | parentOf | Ruby"}),
+    ("Anna Berg gave birth to Mia in 2001.", {"Anna Berg | parentOf | Mia"}),
+    ("Tom Cole and Anna Berg married in 1999. Anna Berg gave birth to their daughter, Mia, "
+     "in 2001.",
+     {"Tom Cole | spouseOf | Anna Berg", "Anna Berg | parentOf | Mia", "Tom Cole | parentOf | Mia"}),
     # "great-" makes a relative, not a grandparent
     ("Anna Berg's great-grandson, Leo Cole, is a chef.", {"Anna Berg | relativeOf | Leo Cole"}),
     # two kinship nouns and two names, respectively
@@ -1185,6 +1189,7 @@ SECOND_PASS_NOTHING = [
     "Anna Berg and actor Tom Cole live in Paris.",
     "Karl Berg mothered the project for a decade.",
     "Anna Berg has two great-grandchildren, Leo and Mia.",
+    "Anna Berg gave a speech to Tom Cole.",
     "The show follows Anna Berg as the wife of a diplomat played by Tom Cole.",
     "Paul Berg and Karl Lind have been together on stage since 1990.",
     "The proposal by Tom Reed was adopted by Karl Berg.",

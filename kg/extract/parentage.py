@@ -4,7 +4,7 @@ children born to A", "X was adopted by A".
 - ``born-to.v1``: "X was born (in Oslo) to A and B", "born to A, a fisherman, and his
   wife B", "X, one of six children born to A and B", "Arjuna, born of Kunti", "X was
   adopted by A and B".
-- ``fathered.v1``: "A fathered X with B", "A sired X".
+- ``fathered.v1``: "A fathered X with B", "A sired X", "A gave birth to X".
 """
 
 from __future__ import annotations
@@ -59,11 +59,17 @@ def born_to(ctx: Context) -> Iterator[Candidate]:
 
 @rules.register("fathered.v1")
 def fathered(ctx: Context) -> Iterator[Candidate]:
-    """ "A fathered X (with B)": A and B are X's parents."""
+    """ "A fathered X (with B)", "A gave birth to X": A (and B) are X's parents."""
     for verb in ctx.tokens:
-        if verb.pos_ != "VERB" or verb.lemma_ not in {"father", "mother", "sire"}:
+        birth = verb.lemma_ == "give" and any(c.lemma_ == "birth" for c in verb.children)
+        if verb.pos_ != "VERB" or not (birth or verb.lemma_ in {"father", "mother", "sire"}):
             continue
-        children = people(ctx, [c for c in verb.children if c.dep_ == "dobj"])
+        if birth:  # "A gave birth to X", "A gave birth to their daughter, X"
+            to = [c for c in verb.children if c.lower_ == "to"]
+            to += [g for c in verb.children if c.lemma_ == "birth" for g in c.children]
+            children = people(ctx, [g for p in to if p.lower_ == "to" for g in p.children])
+        else:
+            children = people(ctx, [c for c in verb.children if c.dep_ == "dobj"])
         parents = verb_subjects(ctx, verb) + of_objects(ctx, verb, {"with", "by"})
         for parent in parents:
             for child in children:
