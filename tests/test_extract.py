@@ -1145,7 +1145,8 @@ MORE_RECALL_FORMS = [
     ("Anna Berg gave birth to Mia in 2001.", {"Anna Berg | parentOf | Mia"}),
     ("Tom Cole and Anna Berg married in 1999. Anna Berg gave birth to their daughter, Mia, "
      "in 2001.",
-     {"Tom Cole | spouseOf | Anna Berg", "Anna Berg | parentOf | Mia", "Tom Cole | parentOf | Mia"}),
+     {"Tom Cole | spouseOf | Anna Berg", "Anna Berg | parentOf | Mia",
+      "Tom Cole | parentOf | Mia"}),
     # "great-" makes a relative, not a grandparent
     ("Anna Berg's great-grandson, Leo Cole, is a chef.", {"Anna Berg | relativeOf | Leo Cole"}),
     # two kinship nouns and two names, respectively
