@@ -345,6 +345,20 @@ def test_mom_is_an_alias_of_the_mother_not_of_the_writer(extractor) -> None:
     assert "Mom" in people["Grace Whitfield"]
 
 
+def test_a_birth_or_maiden_name_before_a_semicolon_is_an_alias(extractor) -> None:
+    result = same_claims(
+        extractor,
+        "Rajesh Khanna (born Jatin Khanna; 29 December 1942 - 18 July 2012) was an actor. "
+        "Margaret Hollis (née Fairweather; 1902-1988) was a botanist. She was the daughter "
+        "of the Reverend Arthur Fairweather.",
+        {"Arthur Fairweather | parentOf | Margaret Hollis"},
+    )
+    people = persons(result)
+    assert people["Rajesh Khanna"] == {"Jatin Khanna"}
+    assert "Fairweather" in people["Margaret Hollis"]
+    assert "Arthur Fairweather" in people  # the father keeps his own node
+
+
 def test_dad_is_an_alias_of_the_father_named_before_not_of_the_speaker(extractor) -> None:
     result = same_claims(
         extractor,
@@ -1147,6 +1161,11 @@ MORE_RECALL_FORMS = [
      "in 2001.",
      {"Tom Cole | spouseOf | Anna Berg", "Anna Berg | parentOf | Mia",
       "Tom Cole | parentOf | Mia"}),
+    # "adopted and raised by A and B"
+    ("Rajesh Khanna was an actor. He was adopted and raised by Chunnilal Khanna and "
+     "Leelawati Khanna.",
+     {"Chunnilal Khanna | parentOf | Rajesh Khanna",
+      "Leelawati Khanna | parentOf | Rajesh Khanna"}),
     # "great-" makes a relative, not a grandparent
     ("Anna Berg's great-grandson, Leo Cole, is a chef.", {"Anna Berg | relativeOf | Leo Cole"}),
     # two kinship nouns and two names, respectively

@@ -20,6 +20,7 @@ _IDENTITY_MARKERS = [
 
 
 _MARKER_STARTS = {marker[0] for marker in _IDENTITY_MARKERS}
+_MARKER_ENDS = {marker[-1] for marker in _IDENTITY_MARKERS}
 
 
 def identity_after(doc: Doc, end: int) -> tuple[int, int] | None:
@@ -39,8 +40,9 @@ def identity_after(doc: Doc, end: int) -> tuple[int, int] | None:
     start = i
     while i < len(doc) and i - start < 4 and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
         i += 1
-    if i == start or (doc[end].text == "(" and (i >= len(doc) or doc[i].text != ")")):
-        return None
+    closes = {")", ";", ","} if i > start and doc[start - 1].lower_ in _MARKER_ENDS else {")"}
+    if i == start or (doc[end].text == "(" and (i >= len(doc) or doc[i].text not in closes)):
+        return None  # "X (born Jatin Khanna; 29 December 1942 - ...)" ends at ";"
     return start, i
 
 
@@ -57,6 +59,9 @@ def link_identities(
             continue
         first = merged.get(m.person, m.person)
         other = next((owner[i] for i in range(*span) if i in owner), None)
+        if other is not None and other != first and span[1] - span[0] < len(persons[other].words):
+            _take(persons, mentions, span, other, first)  # "X (née Fairweather)": not the
+            continue  # father Arthur Fairweather, only his surname
         if other is not None and doc[span[0] : span[1]].text not in {
             x.text for x in persons[other].mentions
         }:
@@ -90,3 +95,14 @@ def link_identities(
     for m in mentions:
         m.person = renumber[m.person]
     return keep, mentions
+
+
+def _take(
+    persons: list[Person], mentions: list[Mention], span: tuple[int, int], other: int, first: int
+) -> None:
+    """Give the mentions inside ``span`` from person ``other`` to person ``first``."""
+    for m in mentions:
+        if m.person == other and span[0] <= m.start and m.end <= span[1]:
+            persons[other].mentions.remove(m)
+            m.person = first
+            persons[first].mentions.append(m)

@@ -36,7 +36,8 @@ def _children(ctx: Context, born: Token) -> list[Ref]:
 
 def _adopters(ctx: Context, adopted: Token) -> list[Ref]:
     """The people in "adopted by A and B" (the passive's agent)."""
-    by = [g for c in adopted.children if c.dep_ == "agent" for g in c.children]
+    verbs = [adopted, *(c for c in adopted.children if c.dep_ == "conj")]  # "adopted and raised by"
+    by = [g for v in verbs for c in v.children if c.dep_ == "agent" for g in c.children]
     return people(ctx, [g for g in by if g.dep_ == "pobj"])
 
 
