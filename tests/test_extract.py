@@ -1166,6 +1166,12 @@ MORE_RECALL_FORMS = [
      "Leelawati Khanna.",
      {"Chunnilal Khanna | parentOf | Rajesh Khanna",
       "Leelawati Khanna | parentOf | Rajesh Khanna"}),
+    # royal styles: a realm after the first parent, a place listed after a place
+    ("Maria Amalia was the daughter of King Ferdinand IV of Naples and Maria Carolina of "
+     "Austria.",
+     {"Ferdinand IV | parentOf | Maria Amalia", "Maria Carolina | parentOf | Maria Amalia"}),
+    ("In 1809 Louis Philippe married Princess Maria Amalia of Naples and Sicily.",
+     {"Louis Philippe | spouseOf | Maria Amalia"}),
     # "great-" makes a relative, not a grandparent
     ("Anna Berg's great-grandson, Leo Cole, is a chef.", {"Anna Berg | relativeOf | Leo Cole"}),
     # two kinship nouns and two names, respectively

@@ -98,6 +98,10 @@ def named_after_and(ctx: Context, noun: Token, anchors: list[Ref]) -> list[Ref]:
         i += 1
     i += 1
     i += i < len(doc) and doc[i].text == "." and doc[i - 1].lower_ in {"sr", "jr"}  # "Sr ."
+    if i + 1 < len(doc) and doc[i].lower_ == "of" and doc[i + 1].pos_ == "PROPN":
+        i += 1  # "King Ferdinand IV of Naples and B": the realm
+        while i < len(doc) and doc[i].pos_ == "PROPN" and i not in token_person:
+            i += 1
     clause = doc[i + 1] if i + 1 < len(doc) and doc[i].text == "," else None
     if clause is not None and clause.lower_ in RELATIVE_PRONOUNS and clause.head.dep_ == "relcl":
         i = clause.head.right_edge.i + 1  # "the son of A, who founded the firm, and B"

@@ -39,6 +39,13 @@ def names_a_thing(span: Span) -> bool:
         return True
     if len(span) > 1 and span[-1].is_title and span[-1].lower_ in PLACE_HEADS:
         return True  # "the Rashid bin Saeed Mosque", "Brandt Hardware"
+    if span.start > 2 and doc[span.start - 1].lower_ in {"and", ","}:
+        place = {"GPE", "LOC"}  # "Maria Amalia of Naples and Sicily": a place listed after one
+        before = doc[span.start - 2]
+        placed = before.ent_type_ in place and doc[before.left_edge.i - 1].lower_ == "of"
+        of_somewhere = span.end < len(doc) and doc[span.end].lower_ == "of"  # "Maria of Austria"
+        if placed and len(span) == 1 and span[0].ent_type_ in place and not of_somewhere:
+            return True
     if root.dep_ == "appos" and _work(root.head):
         return True
     head = root.head
