@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.genders import vote_genders
 from kg.extract.lexicon import PRONOUN_GENDER, ROLE_NOUNS, gender_of_word
 from kg.extract.people import People
 from kg.extract.syntax import (
@@ -98,7 +99,7 @@ class Coreference:
         firsts = [(min(m.start for m in p.mentions), p.id) for p in people.persons if p.mentions]
         self._topic = min(firsts)[1] if firsts else -1
         self._speaker = self._named_speaker()
-        self._vote_genders()
+        vote_genders(self.tokens, people, self._sent_of)
         self._run()
         self._fronted_appositions()
 
@@ -115,37 +116,6 @@ class Coreference:
         return self.groups.get(tok.i, ())
 
     # -- genders --------------------------------------------------------------
-    def _vote_genders(self) -> None:
-        """Give a person the gender of the he/she pronouns of sentences where
-        they are the only person named (in that sentence or the one before)."""
-        named: dict[int, set[int]] = {}
-        subjects: dict[int, set[int]] = {}  # the people a sentence names as its subject
-        for person in self.people.persons:
-            for m in person.mentions:
-                named.setdefault(self._sent_of[m.start], set()).add(person.id)
-                if phrase_head(self.doc[m.end - 1]).dep_ in SUBJECT_DEPS:
-                    subjects.setdefault(self._sent_of[m.start], set()).add(person.id)
-        votes: dict[int, dict[str, int]] = {}
-        for tok in self.tokens:
-            gender = PRONOUN_GENDER.get(tok.lower_) if tok.pos_ == "PRON" else None
-            if gender not in {"f", "m"}:
-                continue
-            sent = self._sent_of[tok.i]
-            near = named.get(sent, set()) | named.get(sent - 1, set())
-            if len(near) == 1 and not named.get(sent) and not subjects.get(sent - 1):
-                continue  # "... politician Mondher Ben Ammar. She later joined UNESCO"
-            if len(near) == 1:
-                pid = next(iter(near))
-                if not any(m.start < tok.i for m in self.people.persons[pid].mentions):
-                    continue  # "She is the sister of Tarak": the pronoun is someone else
-                if self.people.persons[pid].hint not in {None, gender}:
-                    continue  # "... actress Ingrid Solberg, with whom he has": he is not Ingrid
-                votes.setdefault(pid, {"f": 0, "m": 0})[gender] += 1  # type: ignore[index]
-        for pid, vote in votes.items():
-            person = self.people.persons[pid]
-            if person.gender is None and max(vote.values()) >= 2 * min(vote.values()) + 1:
-                person.gender = max(vote, key=vote.__getitem__)
-
     # -- the walk -------------------------------------------------------------
     def _run(self) -> None:
         for tok in self.tokens:
