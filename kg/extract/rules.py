@@ -155,8 +155,6 @@ def prepositional_kin(ctx: Context) -> Iterator[Candidate]:
             subjects = [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS]
             if not who:  # "X and Y are the children of Z"
                 who = people(ctx, subjects)
-            if not who and not subjects:  # "X denied being the father of Y"
-                who = verb_subjects(ctx, noun.head)
             who += _kin_conjuncts(ctx, subjects, {r.person for r in who})
         if anchors and noun.lemma_.lower() in CHILD_NOUNS:
             anchors += parent_spouses(ctx, noun, {a.person for a in anchors})
