@@ -1172,6 +1172,9 @@ MORE_RECALL_FORMS = [
      {"Ferdinand IV | parentOf | Maria Amalia", "Maria Carolina | parentOf | Maria Amalia"}),
     ("In 1809 Louis Philippe married Princess Maria Amalia of Naples and Sicily.",
      {"Louis Philippe | spouseOf | Maria Amalia"}),
+    # a lone surname named as the parent is not the child who bears it
+    ("Vineeth Sreenivasan is the son of Sreenivasan.",
+     {"Sreenivasan | parentOf | Vineeth Sreenivasan"}),
     # "great-" makes a relative, not a grandparent
     ("Anna Berg's great-grandson, Leo Cole, is a chef.", {"Anna Berg | relativeOf | Leo Cole"}),
     # two kinship nouns and two names, respectively

@@ -21,7 +21,7 @@ from kg.extract.names import (
     normalize,
     person_spans,
 )
-from kg.extract.syntax import tokens_of
+from kg.extract.syntax import CHILD_NOUNS, tokens_of
 
 __all__ = ["Mention", "Person", "People", "find_people", "normalize"]
 
@@ -68,7 +68,8 @@ def find_people(doc: Doc, kin_words: set[str] = frozenset()) -> People:  # type:
         if not words:
             continue
         suffix = suffix or _seniority(span)
-        person = _join(persons, set(words), suffix, span.start, first_pos)
+        alone = len(words) == 1 and _named_as_parent(span)  # "X Y is the son of Y": not X Y
+        person = None if alone else _join(persons, set(words), suffix, span.start, first_pos)
         if person is None:
             person = Person(len(persons), span.text, frozenset(words), suffix)
             persons.append(person)
@@ -98,6 +99,17 @@ def find_people(doc: Doc, kin_words: set[str] = frozenset()) -> People:  # type:
         person.aliases = {m.text for m in person.mentions} - {person.name}
         person.hint = names.get(normalize(person.name).split()[0])
     return People(persons, token_person)
+
+
+def _named_as_parent(span: Span) -> bool:
+    """The name is the parent in "the son of (the actor) Y"."""
+    root = span.root
+    if root.dep_ in {"appos", "compound"} and root.head.pos_ == "NOUN":
+        root = root.head  # "the son of the actor and screenwriter Sreenivasan"
+    while root.dep_ == "conj" and root.head.pos_ == "NOUN":
+        root = root.head
+    of = root.head
+    return root.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in CHILD_NOUNS
 
 
 def _seniority(span: Span) -> str:
