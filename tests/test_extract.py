@@ -1172,6 +1172,10 @@ MORE_RECALL_FORMS = [
      {"Ferdinand IV | parentOf | Maria Amalia", "Maria Carolina | parentOf | Maria Amalia"}),
     ("In 1809 Louis Philippe married Princess Maria Amalia of Naples and Sicily.",
      {"Louis Philippe | spouseOf | Maria Amalia"}),
+    # a role right before a name the parser hung on something else
+    ("Nina Park already has a son, Eli, 8, from her previous marriage to musician Dev Kapoor.",
+     {"Nina Park | parentOf | Eli", "Dev Kapoor | parentOf | Eli",
+      "Nina Park | spouseOf | Dev Kapoor"}),
     # a lone surname named as the parent is not the child who bears it
     ("Vineeth Sreenivasan is the son of Sreenivasan.",
      {"Sreenivasan | parentOf | Vineeth Sreenivasan"}),

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.context import Context, Ref
+from kg.extract.lexicon import ROLE_NOUNS
 from kg.extract.syntax import RELATIVE_PRONOUNS, SUBJECT_DEPS, phrase_head
 
 __all__ = [
@@ -126,16 +127,22 @@ def _listed_possessors(ctx: Context, noun: Token) -> list[Ref]:
 
 
 def of_objects(ctx: Context, noun: Token, preps: set[str]) -> list[Ref]:
-    return people(
-        ctx,
-        [
-            g
-            for c in noun.children
-            if c.dep_ in {"prep", "dative"} and c.lower_ in preps  # "popped the question to Y"
-            for g in c.children
-            if g.dep_ == "pobj"
-        ],
-    )
+    """The people after ``noun``'s prepositions ("married to Y", "popped the question to
+    Y"); a role right before a name the parser hung elsewhere stands for that name
+    ("her marriage to musician Y")."""
+    objects = [
+        g
+        for c in noun.children
+        if c.dep_ in {"prep", "dative"} and c.lower_ in preps
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    found = people(ctx, objects)
+    for role in (g for g in objects if g.lower_ in ROLE_NOUNS and not ctx.is_person(g)):
+        after = ctx.people.token_person.get(role.i + 1)
+        if not found and after is not None:
+            found = [Ref(role.doc[role.i + 1], after, 0.8)]
+    return found
 
 
 def referents(ctx: Context, noun: Token) -> list[Ref]:
