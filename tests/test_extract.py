@@ -1176,6 +1176,12 @@ MORE_RECALL_FORMS = [
     ("Nina Park already has a son, Eli, 8, from her previous marriage to musician Dev Kapoor.",
      {"Nina Park | parentOf | Eli", "Dev Kapoor | parentOf | Eli",
       "Nina Park | spouseOf | Dev Kapoor"}),
+    # a shorter full name given to a kinship noun is someone else
+    ("Ahmad Shah Massoud was a commander. He married Sediqa Massoud in 1987. They had one "
+     "son, Ahmad Massoud, and five daughters.",
+     {"Ahmad Shah Massoud | spouseOf | Sediqa Massoud",
+      "Ahmad Shah Massoud | parentOf | Ahmad Massoud",
+      "Sediqa Massoud | parentOf | Ahmad Massoud"}),
     # a lone surname named as the parent is not the child who bears it
     ("Vineeth Sreenivasan is the son of Sreenivasan.",
      {"Sreenivasan | parentOf | Vineeth Sreenivasan"}),

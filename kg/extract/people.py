@@ -70,6 +70,8 @@ def find_people(doc: Doc, kin_words: set[str] = frozenset()) -> People:  # type:
         suffix = suffix or _seniority(span)
         alone = len(words) == 1 and _named_as_parent(span)  # "X Y is the son of Y": not X Y
         person = None if alone else _join(persons, set(words), suffix, span.start, first_pos)
+        if person is not None and person.words != set(words) and _named_by_kin(span, kin_words):
+            person = None  # "Ahmad Shah Massoud ... one son, Ahmad Massoud": someone else
         if person is None:
             person = Person(len(persons), span.text, frozenset(words), suffix)
             persons.append(person)
@@ -99,6 +101,17 @@ def find_people(doc: Doc, kin_words: set[str] = frozenset()) -> People:  # type:
         person.aliases = {m.text for m in person.mentions} - {person.name}
         person.hint = names.get(normalize(person.name).split()[0])
     return People(persons, token_person)
+
+
+def _named_by_kin(span: Span, kin_words: set[str]) -> bool:
+    """A full name given to a kinship noun ("one son, Ahmad Massoud") introduces a person."""
+    root = span.root
+    return (
+        len(span) > 1
+        and root.dep_ in {"appos", "compound"}
+        and root.head.pos_ == "NOUN"
+        and root.head.lemma_.lower() in kin_words
+    )
 
 
 def _named_as_parent(span: Span) -> bool:
