@@ -1182,6 +1182,12 @@ MORE_RECALL_FORMS = [
      {"Ahmad Shah Massoud | spouseOf | Sediqa Massoud",
       "Ahmad Shah Massoud | parentOf | Ahmad Massoud",
       "Sediqa Massoud | parentOf | Ahmad Massoud"}),
+    # a kinship noun's name past a duration and a role; "Grammy winner" is not a name
+    ("Grammy winner Alicia Monroe shared a photo. The singer posed with her husband of 12 "
+     "years, producer Kasim Reid, and their sons, Egypt, 13, and Genesis, 9.",
+     {"Alicia Monroe | spouseOf | Kasim Reid", "Alicia Monroe | parentOf | Egypt",
+      "Alicia Monroe | parentOf | Genesis", "Kasim Reid | parentOf | Egypt",
+      "Kasim Reid | parentOf | Genesis", "Egypt | siblingOf | Genesis"}),
     # a lone surname named as the parent is not the child who bears it
     ("Vineeth Sreenivasan is the son of Sreenivasan.",
      {"Sreenivasan | parentOf | Vineeth Sreenivasan"}),

@@ -469,11 +469,21 @@ class Coreference:
         return None
 
     def _name_right_after(self, tok: Token) -> int | None:
-        """The person whose name starts right after the kinship noun ``tok``: "her
-        sister Odile" (the parser may hang "Odile" anywhere), not "Sister Mary"."""
-        if tok.i in self.people.token_person:
+        """The person whose name follows the kinship noun ``tok``, past a duration and a
+        role: "her sister Odile", "her husband of 12 years, producer Kasim Reid" (the
+        parser may hang the name anywhere); not "Sister Mary"."""
+        doc, token_person = self.doc, self.people.token_person
+        if tok.i in token_person:
             return None
-        return self.people.token_person.get(tok.i + 1)
+        i = tok.i + 1
+        if i + 1 < len(doc) and doc[i].lower_ == "of" and doc[i + 1].ent_type_ == "DATE":
+            i += 1
+            while i < len(doc) and doc[i].ent_type_ == "DATE":
+                i += 1
+            i += i < len(doc) and doc[i].text == ","
+            while i < len(doc) and (doc[i].lower_ in ROLE_NOUNS or doc[i].lower_ == "the"):
+                i += 1
+        return token_person.get(i)
 
     def _former_or_latter(self, tok: Token) -> None:
         """ "X married Y. The latter was the daughter of Z": of the last two people

@@ -138,8 +138,8 @@ def _trim(span: Span) -> tuple[Span | None, str | None]:
 
 def is_name(span: Span) -> bool:
     text = span.text
-    if span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN":
-        return False  # "the Oscar winner", "the Kardashian clan"
+    if span.root.dep_ in {"compound", "amod"} and span.root.head.pos_ == "NOUN":
+        return False  # "the Oscar winner", "Grammy winner", "the Kardashian clan"
     if normalize(text) in MEDIA_OUTLETS or any(c.isdigit() or c in "/@#|" for c in text):
         return False
     if span.end < len(span.doc) and span.doc[span.end].text in {"/", "@"}:
