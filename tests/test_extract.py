@@ -1188,6 +1188,10 @@ MORE_RECALL_FORMS = [
      {"Alicia Monroe | spouseOf | Kasim Reid", "Alicia Monroe | parentOf | Egypt",
       "Alicia Monroe | parentOf | Genesis", "Kasim Reid | parentOf | Egypt",
       "Kasim Reid | parentOf | Genesis", "Egypt | siblingOf | Genesis"}),
+    # "celebrated 25 years of marriage (to Y)"
+    ("Tom Cole and Anna Berg celebrated 25 years of marriage in June.",
+     {"Tom Cole | spouseOf | Anna Berg"}),
+    ("Tom Cole celebrated 25 years of marriage to Anna Berg.", {"Tom Cole | spouseOf | Anna Berg"}),
     # a lone surname named as the parent is not the child who bears it
     ("Vineeth Sreenivasan is the son of Sreenivasan.",
      {"Sreenivasan | parentOf | Vineeth Sreenivasan"}),
@@ -1231,6 +1235,7 @@ SECOND_PASS_NOTHING = [
     "Tom Reed thanked Bill Cole, his coach and mentor.",
     "The scandal was linked to Bill Cole.",
     "Tom Reed told his sons Paul would come home.",
+    "After her marriage, Anna Berg danced with Tom Cole.",
     "Anna Berg and actor Tom Cole live in Paris.",
     "Karl Berg mothered the project for a decade.",
     "Anna Berg has two great-grandchildren, Leo and Mia.",

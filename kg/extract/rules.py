@@ -289,6 +289,10 @@ def event_noun(ctx: Context) -> Iterator[Candidate]:
         owned_by = owners(ctx, noun) + of_objects(ctx, noun, {"of"})
         if not owned_by and noun.dep_ == "pobj" and noun.head.lower_ == "in":
             owned_by = verb_subjects(ctx, noun.head.head)  # "X has been in a relationship with Y"
+        elif not owned_by and noun.dep_ == "pobj" and noun.head.lower_ == "of":
+            span = noun.head.head  # "X and Y celebrated 20 years of marriage"
+            if span.dep_ == "dobj" and span.ent_type_ == "DATE":
+                owned_by = verb_subjects(ctx, span.head)
         partners = event_partners(ctx, noun)
         pairs = [(a, b) for a in owned_by for b in partners] or list(combinations(owned_by, 2))
         for rel in relations:
@@ -304,6 +308,9 @@ def event_partners(ctx: Context, noun: Token) -> list[Ref]:
     partners = of_objects(ctx, noun, _PARTNER_PREPS)
     if not partners and noun.dep_ in {"dobj", "pobj"}:
         partners = of_objects(ctx, noun.head, _PARTNER_PREPS)
+    span = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if not partners and span is not None and span.ent_type_ == "DATE" and span.dep_ == "dobj":
+        partners = of_objects(ctx, span.head, _PARTNER_PREPS)  # "25 years of marriage to Y"
     return partners
 
 
