@@ -910,12 +910,6 @@ RECALL_FORMS = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("text", "expected"), RECALL_FORMS)
-def test_recall_forms(extractor, text: str, expected: set[str]) -> None:
-    result = same_claims(extractor, text, expected)
-    assert not any(c.negated or c.hedged for c in result.claims)
-
-
 RECALL_NOTHING = [
     "The Siege of Marston (1644 – 1645) was a decisive battle of the war.",
     "Hall of Fame coach Dale Brandt thanked his fans.",
@@ -935,11 +929,6 @@ RECALL_NOTHING = [
     "In 1437 he was made Bishop of Ely. He was a younger son of Edmund Arden.",
     "Owen Pryor was a Welsh poet. Born in Cardiff, the son of a miner, he moved to London.",
 ]
-
-
-@pytest.mark.parametrize("sentence", RECALL_NOTHING)
-def test_recall_forms_yield_nothing_else(extractor, sentence: str) -> None:
-    test_nothing_to_read(extractor, sentence)
 
 
 # ---------------------------------------------------------------- second pass of forms
@@ -1223,11 +1212,6 @@ MORE_RECALL_FORMS = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("text", "expected"), MORE_RECALL_FORMS)
-def test_more_recall_forms(extractor, text: str, expected: set[str]) -> None:
-    test_recall_forms(extractor, text, expected)
-
-
 SECOND_PASS_NOTHING = [
     "Kylie Jansen posed with actor Travis Scotland.",
     "Chris Marten and Dakota Jonson were together at the party.",
@@ -1256,6 +1240,12 @@ SECOND_PASS_NOTHING = [
 ]
 
 
-@pytest.mark.parametrize("sentence", SECOND_PASS_NOTHING)
-def test_more_recall_forms_yield_nothing(extractor, sentence: str) -> None:
+@pytest.mark.parametrize(("text", "expected"), RECALL_FORMS + MORE_RECALL_FORMS)
+def test_recall_forms(extractor, text: str, expected: set[str]) -> None:
+    result = same_claims(extractor, text, expected)
+    assert not any(c.negated or c.hedged for c in result.claims)
+
+
+@pytest.mark.parametrize("sentence", RECALL_NOTHING + SECOND_PASS_NOTHING)
+def test_recall_forms_yield_nothing_else(extractor, sentence: str) -> None:
     test_nothing_to_read(extractor, sentence)

@@ -275,7 +275,7 @@ def _listed_with(span: Span, taken: set[int], kin_words: set[str]) -> bool:
 
 def _without_things(people: list[tuple[Span, str | None]]) -> list[tuple[Span, str | None]]:
     """Drop titles, bands, families and couple nicknames ("Jaxlyn" for Jax and Brooklyn)."""
-    firsts = [name_words(span)[0][0] for span, _ in people if len(name_words(span)[0]) > 1]
+    firsts = [words[0] for words, _ in (name_words(span) for span, _ in people) if len(words) > 1]
     known = first_name_genders()
     return [
         (span, gender)

@@ -138,11 +138,15 @@ def of_objects(ctx: Context, noun: Token, preps: set[str]) -> list[Ref]:
         if g.dep_ == "pobj"
     ]
     found = people(ctx, objects)
-    for role in (g for g in objects if g.lower_ in ROLE_NOUNS and not ctx.is_person(g)):
-        after = ctx.people.token_person.get(role.i + 1)
-        if not found and after is not None:
-            found = [Ref(role.doc[role.i + 1], after, 0.8)]
-    return found
+    if found:
+        return found
+    token_person = ctx.people.token_person
+    named = [  # the token after each role that starts a name
+        g.doc[g.i + 1]
+        for g in objects
+        if g.lower_ in ROLE_NOUNS and not ctx.is_person(g) and g.i + 1 in token_person
+    ]
+    return [Ref(named[0], token_person[named[0].i], 0.8)] if named else []
 
 
 def referents(ctx: Context, noun: Token) -> list[Ref]:
