@@ -1209,6 +1209,21 @@ MORE_RECALL_FORMS = [
     ("Sofia Marchenko is a pianist. Sofia grew up with her mother, Larisa, and her "
      "half-brother Maxim.",
      {"Larisa | parentOf | Sofia Marchenko", "Maxim | siblingOf | Sofia Marchenko"}),
+    # a title of address is not part of the name, and marks a name NER missed
+    ("Chief Obafemi Adeyemo married Hannah Dideolu in 1937.",
+     {"Obafemi Adeyemo | spouseOf | Hannah Dideolu"}),
+    ("Rabbi Moshe Klein is the brother of Professor David Klein.",
+     {"Moshe Klein | siblingOf | David Klein"}),
+    ("Emperor Gaozhen had three sons: Li Cheng, Li Tai and Li Zhi.",
+     {"Gaozhen | parentOf | Li Cheng", "Gaozhen | parentOf | Li Tai",
+      "Gaozhen | parentOf | Li Zhi", "Li Cheng | siblingOf | Li Tai",
+      "Li Cheng | siblingOf | Li Zhi", "Li Tai | siblingOf | Li Zhi"}),
+    # a patronymic inside a name; a first name that is also a title
+    ("Sheikh Hamad bin Khalid married Sheikha Mozah bint Nasser.",
+     {"Hamad bin Khalid | spouseOf | Mozah bint Nasser"}),
+    ("Omar bin Rashid Al Haddad is a banker. His brother Sultan bin Rashid Al Haddad served "
+     "as ambassador.",
+     {"Sultan bin Rashid Al Haddad | siblingOf | Omar bin Rashid Al Haddad"}),
 ]  # fmt: skip
 
 

@@ -54,6 +54,18 @@ HONORIFICS = {
     "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "lady": "f", "dame": "f",
     "queen": "f", "princess": "f",
     "dr": None, "dr.": None, "rev": None, "rev.": None, "prof": None, "prof.": None,
+    # forms of address and offices written before a name ("Chief Obafemi Awolowo")
+    "mister": "m", "madame": "f", "mme": "f", "mme.": "f", "herr": "m", "frau": "f",
+    "sheikh": "m", "shaikh": "m", "sheikha": "f", "alhaji": "m", "alhaja": "f", "hajiya": "f",
+    "maharaja": "m", "maharani": "f", "begum": "f",  # not Emir, Raja, Rani, Sultan: first names too
+    "chief": None, "rabbi": None, "imam": "m", "pastor": None, "reverend": None,
+    "bishop": None, "archbishop": None, "cardinal": "m", "senator": None, "sen.": None,
+    "governor": None, "gov.": None, "president": None, "judge": None,
+    "general": None, "gen.": None, "colonel": None, "col.": None, "captain": None,
+    "capt.": None, "lieutenant": None, "lt.": None, "sergeant": None, "sgt.": None,
+    "admiral": None, "commander": None, "professor": None, "doctor": None,
+    "emperor": "m", "empress": "f", "tsar": "m", "czar": "m", "tsarina": "f",
+    "archduke": "m", "archduchess": "f", "grand": None, "crown": None,  # "Crown Prince Yin"
 }  # fmt: skip
 
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}

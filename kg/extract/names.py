@@ -115,6 +115,8 @@ def _trim(span: Span) -> tuple[Span | None, str | None]:
     ):
         gender = gender or HONORIFICS.get(doc[start].lower_) or gender_of_word(doc[start].lower_)
         start += 1
+    if span.start < start < end and doc[start].is_lower and doc[start].is_alpha:
+        start -= 1  # "Sultan bin Rashid": the title was a first name
     while end > start and (
         doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or doc[end - 1].is_space
     ):
@@ -195,8 +197,15 @@ def person_spans(doc: Doc, kin_words: set[str]) -> list[tuple[Span, str | None]]
                 and doc[tok.i + 1].lower_ in {"and", ","}
                 and any(c.dep_ == "conj" and c.i in covered for c in tok.children)
             )
+            titled = (  # "Emperor Gaozu had three sons"
+                trimmed is not None
+                and trimmed.start > start
+                and doc[start].is_title
+                and doc[start].lower_ in HONORIFICS.keys() | TITLES
+            )
             tied = (
                 listed
+                or titled
                 or kin_attached(tok, kin_words)
                 or owns_kin_pronoun(doc[start : tok.i + 1], kin_words)  # "Beto and his son"
             )
@@ -354,16 +363,21 @@ def _split_list(ent: Span) -> list[Span]:
 
 def _with_first_names(ent: Span) -> Span:
     """Widen an entity to the proper nouns NER left out before it, "Ivy [Marchetti]",
-    to a regnal number after it, "[Sultan Abdulmejid] I", and to the place a first
-    name is "of", "[Dorothea] of Saxe-Lauenburg"."""
+    "Moza bint [Nasser]", to a regnal number after it, "[Sultan Abdulmejid] I", and
+    to the place a first name is "of", "[Dorothea] of Saxe-Lauenburg"."""
     start, end, doc = ent.start, ent.end, ent.doc
-    while (
-        start > 0
-        and doc[start - 1].pos_ == "PROPN"
-        and doc[start - 1].is_title
-        and (doc[start - 1].dep_ == "compound" and ent.start <= doc[start - 1].head.i < ent.end)
-    ):
-        start -= 1
+    while start > 0:
+        if (
+            doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].is_title
+            and doc[start - 1].dep_ == "compound"
+            and (ent.start <= doc[start - 1].head.i < end or doc[start - 1].head.text in _PATRONYMIC)
+        ):
+            start -= 1
+        elif start > 1 and doc[start - 1].text in _PATRONYMIC and doc[start - 2].is_title:
+            start -= 2  # "[Moza bint] Nasser"
+        else:
+            break
     if end < len(doc) and _regnal(doc[end]):
         end += 1
     if doc[end - 1].text == "-" and end < len(doc) and doc[end].is_alpha:
