@@ -371,7 +371,9 @@ def _with_first_names(ent: Span) -> Span:
             doc[start - 1].pos_ == "PROPN"
             and doc[start - 1].is_title
             and doc[start - 1].dep_ == "compound"
-            and (ent.start <= doc[start - 1].head.i < end or doc[start - 1].head.text in _PATRONYMIC)
+            and (
+                ent.start <= doc[start - 1].head.i < end or doc[start - 1].head.text in _PATRONYMIC
+            )
         ):
             start -= 1
         elif start > 1 and doc[start - 1].text in _PATRONYMIC and doc[start - 2].is_title:
