@@ -1224,6 +1224,43 @@ MORE_RECALL_FORMS = [
     ("Omar bin Rashid Al Haddad is a banker. His brother Sultan bin Rashid Al Haddad served "
      "as ambassador.",
      {"Sultan bin Rashid Al Haddad | siblingOf | Omar bin Rashid Al Haddad"}),
+    # children as celebrity news lists them: with ages, after a dash, shared with an ex
+    ("Kim Vane, 43, shares four children — North, 10, Chicago, 5, and Psalm, 4 — with "
+     "ex-husband Karl West.",
+     {"Kim Vane | parentOf | North", "Kim Vane | parentOf | Chicago",
+      "Kim Vane | parentOf | Psalm", "Karl West | parentOf | North",
+      "Karl West | parentOf | Chicago", "Karl West | parentOf | Psalm",
+      "North | siblingOf | Chicago", "North | siblingOf | Psalm",
+      "Chicago | siblingOf | Psalm", "Kim Vane | spouseOf | Karl West"}),
+    ("Kora Dash, who shares Mason, 13, Penelope, 11, and Reign, 8, with Scott Dane, wed "
+     "Trent Barr in 2022.",
+     {"Kora Dash | parentOf | Mason", "Kora Dash | parentOf | Penelope",
+      "Kora Dash | parentOf | Reign", "Scott Dane | parentOf | Mason",
+      "Scott Dane | parentOf | Penelope", "Scott Dane | parentOf | Reign",
+      "Kora Dash | spouseOf | Trent Barr"}),
+    ("Kyra Jenks is also mom to daughter Stormi, 5, and son Aire, 1, whom she shares with "
+     "Trey Scott.",
+     {"Kyra Jenks | parentOf | Stormi", "Kyra Jenks | parentOf | Aire",
+      "Trey Scott | parentOf | Stormi", "Trey Scott | parentOf | Aire"}),
+    ("Matt Dorn and his wife Luciana Barros, who share daughters Isabella, Gia and Stella, "
+     "attended.",
+     {"Matt Dorn | spouseOf | Luciana Barros", "Matt Dorn | parentOf | Isabella",
+      "Matt Dorn | parentOf | Gia", "Matt Dorn | parentOf | Stella",
+      "Luciana Barros | parentOf | Isabella", "Luciana Barros | parentOf | Gia",
+      "Luciana Barros | parentOf | Stella", "Isabella | siblingOf | Gia",
+      "Isabella | siblingOf | Stella", "Gia | siblingOf | Stella"}),
+    ("Tom Cole and Anna Berg, who share a son, Leo, split in 2019.",
+     {"Tom Cole | parentOf | Leo", "Anna Berg | parentOf | Leo",
+      "Tom Cole | partnerOf | Anna Berg"}),
+    ("Blake Lyle and Ryan Reyes are parents to four kids: James, Inez, Betty and Olin.",
+     {f"{p} | parentOf | {c}" for p in ("Blake Lyle", "Ryan Reyes")
+      for c in ("James", "Inez", "Betty", "Olin")}
+     | {"James | siblingOf | Inez", "James | siblingOf | Betty", "James | siblingOf | Olin",
+        "Inez | siblingOf | Betty", "Inez | siblingOf | Olin", "Betty | siblingOf | Olin"}),
+    ("Travis Barr's son Landon, 20, and daughter Alabama, 18, posed.",
+     {"Travis Barr | parentOf | Landon", "Travis Barr | parentOf | Alabama"}),
+    ("Jenna Lopes filed for divorce from Ben Affel on Tuesday.",
+     {"Jenna Lopes | spouseOf | Ben Affel"}),
 ]  # fmt: skip
 
 
@@ -1252,6 +1289,9 @@ SECOND_PASS_NOTHING = [
     "Rosa Lind interviewed the architect Jacques-Henri Morel and the painter Diego Rivas.",
     'Dwayne "The Rocket" Jensen thanked his coach, Lauren Hask.',
     "Henri Duval was killed by his rival Paul Morel.",
+    # sharing what is not a child
+    "Anna Berg shares Tom Cole's love of jazz.",
+    "Anna Berg shared the stage with Tom Cole and Paul Roth.",
 ]
 
 

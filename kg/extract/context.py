@@ -109,14 +109,28 @@ class Context:
         return found
 
     def _other_kin(self, conj: Token, first: Token) -> bool:
-        """A conjunct named by a kinship noun other than the one of the list's head."""
-        head = first.head.lemma_.lower()
+        """A conjunct named by a kinship noun of another kind than the list's first one
+        ("his son A and grandson B"; not "daughter A and son B")."""
+        named_by = [c for c in first.children if c.dep_ in {"compound", "appos"} and self.is_kin(c)]
+        kind = _kind(named_by[0] if named_by else first.head)
         if self.is_kin(conj):
-            return conj.lemma_.lower() != head
+            return _kind(conj) != kind
         return any(
-            c.dep_ in {"compound", "appos"} and self.is_kin(c) and c.lemma_.lower() != head
+            c.dep_ in {"compound", "appos"} and self.is_kin(c) and _kind(c) != kind
             for c in conj.children
         )
+
+
+_KINDS = {
+    **dict.fromkeys(["son", "daughter", "child", "kid"], "child"),
+    **dict.fromkeys(["brother", "sister", "sibling"], "sibling"),
+}
+
+
+def _kind(tok: Token) -> str:
+    """What kind of relative a kinship noun names: "son" and "daughter" are both children."""
+    lemma = tok.lemma_.lower()
+    return _KINDS.get(lemma, lemma)
 
 
 def _conjuncts(tok: Token) -> Iterator[Token]:

@@ -305,8 +305,10 @@ class Coreference:
         if named is None and tok.dep_ == "pobj" and tok.head.lower_ == "as":
             taken = [c for c in tok.head.head.children if c.dep_ == "dobj"]  # "took Y as his wife"
             named = self._person_at(taken[0]) if taken else None
-        if named is None and self._owner(tok) is not None and tok.tag_ == "NN":
-            named = self._name_right_after(tok)  # "her sister Odile", however it was parsed
+        listed = tok.dep_ in {"conj", "appos"} and is_kin_noun(tok.head, self.triggers)
+        owned = self._owner(tok) is not None or (listed and self._owner(tok.head) is not None)
+        if named is None and owned and tok.tag_ == "NN":
+            named = self._name_right_after(tok)  # "her sister Odile", "X's son A and daughter B"
         how, pid = "appositive", named
         if (
             pid is None

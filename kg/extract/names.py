@@ -26,6 +26,7 @@ from kg.extract.lexicon import (
     TITLES,
     gender_of_word,
 )
+from kg.extract.name_lists import child_name_lists
 from kg.extract.syntax import tokens_of
 from kg.extract.things import in_place, is_blend, names_a_thing
 from kg.extract.ties import kin_attached
@@ -211,6 +212,11 @@ def person_spans(doc: Doc, kin_words: set[str]) -> list[tuple[Span, str | None]]
             )
             if trimmed is not None and is_name(trimmed) and tied and not in_place(trimmed):
                 people.append((trimmed, gender))  # not "born in Berthier, Canada East"
+    for start, end in child_name_lists(doc):  # "four children: North, 10, Saint, 7 ..."
+        span, gender = _trim(doc[start:end])
+        if span is not None and is_name(span) and not any(_overlap(span, p) for p, _ in people):
+            others = [o for o in others if not _overlap(o[0], span)]
+            people.append((span, gender))
     nicknamed = [
         n
         for n in _nicknamed(doc)

@@ -4,7 +4,8 @@ children born to A", "X was adopted by A".
 - ``born-to.v1``: "X was born (in Oslo) to A and B", "born to A, a fisherman, and his
   wife B", "X, one of six children born to A and B", "Arjuna, born of Kunti", "X was
   adopted by A and B".
-- ``fathered.v1``: "A fathered X with B", "A sired X", "A gave birth to X".
+- ``fathered.v1``: "A fathered X with B", "A sired X", "A gave birth to X", "A shares
+  X, 13, and Y, 8, with B".
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.extract.context import Candidate, Context, Ref, rules
+from kg.extract.name_lists import listed_names
 from kg.extract.of_phrase import named_after_and, parent_spouses
 from kg.extract.referents import of_objects, partitive_owner, people, verb_subjects
 
@@ -58,20 +60,54 @@ def born_to(ctx: Context) -> Iterator[Candidate]:
                 yield Candidate(parent, "parentOf", child, born, "born-to.v1", 0.85)
 
 
+def _shared(ctx: Context, verb: Token) -> tuple[list[Ref], list[Ref]]:
+    """The children two people share, and the two: "X shares A, 13, and B, 8, with
+    Y", "son A, whom she shares with Y", "X and his wife Y, who share daughters A and
+    B" (a name, not "a mother": "X shares a mother with Y" makes them siblings)."""
+    parents = verb_subjects(ctx, verb) + of_objects(ctx, verb, {"with"})
+    if verb.dep_ == "relcl" and any(c.lower_ == "who" for c in verb.children):
+        first = verb.head.head if verb.head.dep_ == "appos" else verb.head
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head  # "X and his wife Y, who share": X, and "his wife"
+        parents += [r for t in (first, *first.conjuncts) for r in ctx.refs(t)]
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return [], []
+    if obj.lower_ == "whom" and verb.dep_ == "relcl":
+        children = ctx.persons_in(verb.head)  # "daughter A and son B, whom she shares with Y"
+    elif obj.pos_ != "PROPN" or not ctx.is_person(obj):
+        return [], []
+    else:
+        token_person = ctx.people.token_person
+        children = [
+            Ref(ctx.doc[end - 1], token_person[end - 1], 0.8)
+            for _, end in listed_names(ctx.doc, obj.left_edge.i)
+            if end - 1 in token_person
+        ]
+        children = children if len(children) > 1 else people(ctx, [obj])
+        # "with Y" may hang on the last child: "shares A, 13, and B, 8, with Y"
+        parents += [r for c in children for r in of_objects(ctx, c.token, {"with"})]
+    return (children, parents) if len({p.person for p in parents}) > 1 else ([], [])
+
+
 @rules.register("fathered.v1")
 def fathered(ctx: Context) -> Iterator[Candidate]:
-    """ "A fathered X (with B)", "A gave birth to X": A (and B) are X's parents."""
+    """ "A fathered X (with B)", "A gave birth to X", "A shares X with B": A (and B)
+    are X's parents."""
     for verb in ctx.tokens:
         birth = verb.lemma_ == "give" and any(c.lemma_ == "birth" for c in verb.children)
-        if verb.pos_ != "VERB" or not (birth or verb.lemma_ in {"father", "mother", "sire"}):
+        bore = birth or verb.lemma_ in {"father", "mother", "sire", "share"}
+        if verb.pos_ != "VERB" or not bore:
             continue
+        parents = verb_subjects(ctx, verb) + of_objects(ctx, verb, {"with", "by"})
         if birth:  # "A gave birth to X", "A gave birth to their daughter, X"
             to = [c for c in verb.children if c.lower_ == "to"]
             to += [g for c in verb.children if c.lemma_ == "birth" for g in c.children]
             children = people(ctx, [g for p in to if p.lower_ == "to" for g in p.children])
+        elif verb.lemma_ == "share":
+            children, parents = _shared(ctx, verb)
         else:
             children = people(ctx, [c for c in verb.children if c.dep_ == "dobj"])
-        parents = verb_subjects(ctx, verb) + of_objects(ctx, verb, {"with", "by"})
         for parent in parents:
             for child in children:
                 yield Candidate(parent, "parentOf", child, verb, "fathered.v1", 0.85)

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from kg.extract.context import Context, Ref
 from kg.extract.lexicon import ROLE_NOUNS
+from kg.extract.name_lists import listed_names
 from kg.extract.syntax import RELATIVE_PRONOUNS, SUBJECT_DEPS, phrase_head
 
 __all__ = [
@@ -55,8 +56,9 @@ def owners(ctx: Context, noun: Token) -> list[Ref]:
     # of the first kinship noun owns the later ones
     if noun.dep_ == "conj" and noun.head.dep_ == "appos" and not _has_poss(noun):
         noun = noun.head
-    if noun is not kin and noun.dep_ == "appos" and ctx.is_kin(noun.head) and not _has_poss(noun):
-        noun = noun.head
+    listed = noun.dep_ == "appos" and doc[noun.i - 1].lower_ == "and"  # "son A, 20, and daughter B"
+    if (noun is not kin or listed) and noun.dep_ == "appos" and ctx.is_kin(noun.head):
+        noun = noun if _has_poss(noun) else noun.head
     found = people(ctx, [c for c in noun.children if c.dep_ == "poss"])
     seen = {r.person for r in found}
     found += [r for r in _listed_possessors(ctx, kin) if r.person not in seen]
@@ -77,6 +79,8 @@ def _bare_kin_owner(ctx: Context, noun: Token) -> list[Ref]:
         return []
     named = noun.head if noun.dep_ == "compound" else noun
     if named.dep_ == "conj" and named.i > noun.i and ctx.is_person(named):
+        if any(c.dep_ == "compound" and ctx.is_kin(c) for c in named.head.children):
+            return []  # "daughter Stormi and son Aire": a list of kin, not Stormi's son
         return ctx.refs(named.head)  # "X and husband Y live in Paris"
     if named.dep_ != "pobj" or named.head.lower_ not in {"with", "alongside", "beside"}:
         return []
@@ -138,6 +142,9 @@ def of_objects(ctx: Context, noun: Token, preps: set[str]) -> list[Ref]:
         if g.dep_ == "pobj"
     ]
     found = people(ctx, objects)
+    found = found or [  # "parents to four kids: A, B and C", "a mother of three: A, B and C"
+        r for g in objects if g.tag_ in {"NNS", "CD"} for r in listed_after(ctx, g)
+    ]
     if found:
         return found
     token_person = ctx.people.token_person
@@ -204,11 +211,12 @@ def referents(ctx: Context, noun: Token) -> list[Ref]:
         [c for c in head.children if c.dep_ == "dobj"] if _subject_of(noun, "include") else [],
         [c for c in head.children if c.dep_ == "attr"] if _subject_of(noun, "be") else [],
     ]
+    listed = listed_after(ctx, noun) if plural else []
     for named in candidates:
         named = [c for c in named if ctx.persons_in(c)]
         if named:
-            return people(ctx, named[:1])
-    listed = listed_after(ctx, noun) if plural else []
+            found = people(ctx, named[:1])
+            return listed if len(listed) > len(found) else found  # ages broke the parse
     return listed or ctx.refs(noun) or (partitive_owner(ctx, noun) if plural else [])
 
 
@@ -279,28 +287,26 @@ def _subject_of(noun: Token, lemma: str) -> bool:
 
 def listed_after(ctx: Context, noun: Token) -> list[Ref]:
     """Names listed right after a plural noun when the parser lost the list:
-    "Hannah and her children, Jacob, Mia and Leo, live ...", "the brothers Paul
-    and Karl Berg" (a list of two or more without a comma after the noun)."""
+    "Hannah and her children, Jacob, Mia and Leo, live ...", "four children — North,
+    10, and Saint, 7 —", "the brothers Paul and Karl Berg" (a list of two or more
+    without a comma after the noun)."""
     doc, token_person = ctx.doc, ctx.people.token_person
-    bare = noun.i + 1 in token_person  # "the brothers Paul and Karl"
-    i, found = noun.i + 1 - bare, []
-    while i + 1 < len(doc) and (doc[i].text in {",", "and", ":", "-", "\u2013"} or bare):
-        i, bare = i + 1, False
-        if i in token_person:
-            found.append(Ref(doc[i], token_person[i], 0.8))
-            while i + 1 < len(doc) and token_person.get(i + 1) == token_person[i]:
-                i += 1
-            i += 1
-    direct = found and found[0].token.i == noun.i + 1
-    return [] if direct and len(found) < 2 else found
+    opened = noun.i + 1 < len(doc) and doc[noun.i + 1].text in {",", ":", "-", "\u2013", "\u2014"}
+    found: list[Ref] = []
+    for _, end in listed_names(doc, noun.i + 1 + opened):
+        if end - 1 not in token_person:
+            continue  # "Saint": a title, not a name
+        found.append(Ref(doc[end - 1], token_person[end - 1], 0.8))
+    return found if opened or len(found) > 1 else []
 
 
 def _relative_antecedent(ctx: Context, clause: Token) -> list[Ref]:
-    """Whom "who ..." is about: the list it follows ("X and Y, who married in 2010"),
-    or its last name when the clause has an object of its own ("X and Anne, who
-    married James": Anne)."""
+    """Whom "who ..." is about: the list it follows ("X and Y, who married in 2010",
+    "X and Y, who share a son"), or its last name when the clause has an object of
+    its own ("X and Anne, who married James": Anne)."""
     head = clause.head
-    if not any(c.dep_ == "dobj" for c in clause.children):
+    couple_verb = clause.lemma_ in {"share", "have", "welcome", "adopt", "raise"}
+    if couple_verb or not any(c.dep_ == "dobj" for c in clause.children):
         while head.dep_ == "conj" and ctx.is_person(head.head):
             head = head.head  # the whole list: "X and Y, who married in 2010"
         return people(ctx, [head])

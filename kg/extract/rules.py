@@ -287,8 +287,9 @@ def event_noun(ctx: Context) -> Iterator[Candidate]:
             continue  # "a business relationship", "their working relationship"
         relations, former = trigger_relations(ctx, noun)
         owned_by = owners(ctx, noun) + of_objects(ctx, noun, {"of"})
-        if not owned_by and noun.dep_ == "pobj" and noun.head.lower_ == "in":
-            owned_by = verb_subjects(ctx, noun.head.head)  # "X has been in a relationship with Y"
+        if not owned_by and noun.dep_ == "pobj" and noun.head.lower_ in {"in", "for"}:
+            # "X has been in a relationship with Y", "X filed for divorce from Y"
+            owned_by = verb_subjects(ctx, noun.head.head)
         elif not owned_by and noun.dep_ == "pobj" and noun.head.lower_ == "of":
             span = noun.head.head  # "X and Y celebrated 20 years of marriage"
             if span.dep_ == "dobj" and span.ent_type_ == "DATE":
@@ -308,6 +309,8 @@ def event_partners(ctx: Context, noun: Token) -> list[Ref]:
     partners = of_objects(ctx, noun, _PARTNER_PREPS)
     if not partners and noun.dep_ in {"dobj", "pobj"}:
         partners = of_objects(ctx, noun.head, _PARTNER_PREPS)
+    if not partners and noun.dep_ == "pobj" and noun.head.lower_ == "for":
+        partners = of_objects(ctx, noun.head.head, _PARTNER_PREPS)  # "filed for divorce from Y"
     span = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
     if not partners and span is not None and span.ent_type_ == "DATE" and span.dep_ == "dobj":
         partners = of_objects(ctx, span.head, _PARTNER_PREPS)  # "25 years of marriage to Y"
@@ -355,7 +358,8 @@ def offspring(ctx: Context) -> Iterator[Candidate]:
                 ctx,
                 [
                     g
-                    for v in [verb, noun, *named]  # "a son, Max, with her ex-husband"
+                    for v in [verb, noun, *named, *(r.token for r in relatives)]
+                    # "a son, Max, with her ex-husband", "— A, 10, and B, 7 — with her ex"
                     for c in v.children
                     if c.dep_ == "prep" and c.lower_ in {"with", "by"}  # "a son by his first wife"
                     for g in c.children

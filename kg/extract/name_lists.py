@@ -1,0 +1,83 @@
+"""Lists of children's names, as celebrity news writes them: with ages, after a
+dash, as the object of "shares".
+
+The small model tags many such first names as places or firms ("North",
+"Chicago", "Mason") and hangs the ages anywhere; these helpers read the list
+from the text itself.
+
+Examples:
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("She shares Mason, 13, Penelope, 11, and Reign, 8, with Scott.")
+    >>> [doc[a:b].text for a, b in listed_names(doc, 2)]
+    ['Mason', 'Penelope', 'Reign']
+    >>> [doc[a:b].text for a, b in child_name_lists(doc)]
+    ['Mason', 'Penelope', 'Reign']
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.syntax import tokens_of
+
+__all__ = ["child_name_lists", "listed_names"]
+
+_CHILDREN = {
+    "child", "children", "kid", "kids", "son", "sons", "daughter", "daughters",
+    "grandchild", "grandchildren", "grandkid", "grandkids", "grandson", "grandsons",
+    "granddaughter", "granddaughters", "twin", "twins", "brother", "brothers", "sister",
+    "sisters", "sibling", "siblings", "stepchildren", "stepkids",
+}  # fmt: skip
+_SEPARATORS = {",", "and", "&"}
+_OPENERS = {",", ":", "-", "\u2013", "\u2014"}
+
+
+def _age(tok: Token) -> bool:
+    return tok.like_num and tok.text.isdigit() and len(tok.text) <= 2
+
+
+def _name_word(tok: Token) -> bool:
+    """A word of a name: "North", "D.", "III"."""
+    return tok.pos_ == "PROPN" and tok.text[0].isupper() and tok.text.rstrip(".").isalpha()
+
+
+def listed_names(doc: Doc, start: int) -> list[tuple[int, int]]:
+    """The (start, end) of each name in a list that begins at token ``start``:
+    "Mason, 13, Penelope, 11, and Reign, 8" or "James, Inez and Betty"."""
+    runs: list[tuple[int, int]] = []
+    i, n = start, len(doc)
+    while i < n:
+        j = i
+        while j < n and _name_word(doc[j]):
+            j += 1
+        if j == i:
+            break
+        runs.append((i, j))
+        i = j
+        if i + 1 < n and doc[i].text == "," and _age(doc[i + 1]):
+            i += 2  # ", 13"
+        if i < n and doc[i].text in _OPENERS - {","}:
+            break  # the dash that closes "— North, 10, and Saint, 7 —"
+        while i < n and doc[i].text in _SEPARATORS:
+            i += 1
+    return runs
+
+
+def child_name_lists(doc: Doc) -> list[tuple[int, int]]:
+    """Names listed after a plural kinship noun or as what someone "shares" with
+    someone: "four children — North, 10, Saint, 7, and Psalm, 4 —", "who shares
+    Mason, 13, and Reign, 8, with ex Scott". A list needs two names, or ages."""
+    found: list[tuple[int, int]] = []
+    for tok in tokens_of(doc):
+        start = None
+        if tok.lower_ in _CHILDREN and tok.tag_ == "NNS":
+            start = tok.i + 1 + (tok.i + 1 < len(doc) and doc[tok.i + 1].text in _OPENERS)
+        elif tok.lemma_ == "share" and tok.pos_ == "VERB":
+            start = tok.i + 1  # "shares A, 13, and B, 8, with Y"
+        if start is None or start >= len(doc):
+            continue
+        runs = listed_names(doc, start)
+        aged = any(end + 1 < len(doc) and _age(doc[end + 1]) for _, end in runs)
+        if len(runs) >= 2 or aged:
+            found += runs
+    return found
