@@ -400,6 +400,8 @@ class Coreference:
                 (owner, pid),
                 self._sent_of[tok.i],
             )  # "his wife, Shelby, and their kids"
+            if how != "salience":  # "Valeria's husband, Kim, ... his wife": Valeria
+                self.partners[owner], self.partners[pid] = pid, owner
 
     def _fronted_appositions(self) -> None:
         """ "The daughter of X, she was born ...": the kinship noun is the subject's

@@ -384,6 +384,15 @@ def _with_first_names(ent: Span) -> Span:
             start -= 1
         elif start > 1 and doc[start - 1].text in _PATRONYMIC and doc[start - 2].is_title:
             start -= 2  # "[Moza bint] Nasser"
+        elif (
+            start > 2
+            and doc[start - 1].dep_ == "compound"
+            and doc[start - 2].text == "-"
+            and not doc[start - 3].whitespace_
+            and not doc[start - 2].whitespace_
+            and doc[start - 3].is_title
+        ):
+            start -= 3  # "[Jae-hyun] Kim"
         else:
             break
     if end < len(doc) and _regnal(doc[end]):

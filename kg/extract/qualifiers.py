@@ -156,9 +156,10 @@ def is_former(trigger: Token, former_word: bool, *people: Token) -> bool:
     for tok in (trigger, *people):
         if any(
             c.lower_ in _FORMER_MODIFIERS
+            and not any(t.tag_ in {"NN", "NNS"} for t in tok.doc[c.i + 1 : tok.i])
             for c in tok.children
             if c.dep_ in {"amod", "compound", "advmod"}
-        ):
+        ):  # not "former MLB pitcher Jae-hyun Kim": a former pitcher
             return True
         if tok.i > 0 and tok.doc[tok.i - 1].lower_ in {"ex", "ex-"}:
             return True

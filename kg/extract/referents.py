@@ -82,7 +82,7 @@ def _bare_kin_owner(ctx: Context, noun: Token) -> list[Ref]:
         if any(c.dep_ == "compound" and ctx.is_kin(c) for c in named.head.children):
             return []  # "daughter Stormi and son Aire": a list of kin, not Stormi's son
         return ctx.refs(named.head)  # "X and husband Y live in Paris"
-    if named.dep_ != "pobj" or named.head.lower_ not in {"with", "alongside", "beside"}:
+    if named.dep_ != "pobj" or named.head.lower_ not in {"with", "alongside", "beside", "from"}:
         return []
     verb = named.head.head
     for _ in range(5):  # "is pregnant with her first child with husband Y"
@@ -207,6 +207,15 @@ def referents(ctx: Context, noun: Token) -> list[Ref]:
             and c.i > noun.i
             and all(t.text == "," or t.dep_ == "advmod" for t in doc[noun.i + 1 : c.left_edge.i])
         ],
+        [  # "two kids with him, River and Remington": the names hung on the partner
+            g
+            for c in kids
+            if plural and c.dep_ == "prep" and c.lower_ == "with"
+            for p in c.children
+            if p.dep_ == "pobj"
+            for g in p.children
+            if g.dep_ == "conj" and g.pos_ == "PROPN" and doc[g.left_edge.i - 1].text == ","
+        ][:1],
         [head] if noun.dep_ == "compound" and head.pos_ == "PROPN" else [],  # "children - Alexis"
         [c for c in head.children if c.dep_ == "dobj"] if _subject_of(noun, "include") else [],
         [c for c in head.children if c.dep_ == "attr"] if _subject_of(noun, "be") else [],

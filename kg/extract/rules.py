@@ -366,7 +366,8 @@ def offspring(ctx: Context) -> Iterator[Candidate]:
                     if g.dep_ == "pobj"
                 ],
             )
-        for holder in holders:
+        children = {r.person for r in relatives}
+        for holder in (h for h in holders if h.person not in children):
             for relative in relatives:
                 yield Candidate(holder, relation, relative, noun, "offspring.v1", 0.85)
 

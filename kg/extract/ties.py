@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.lexicon import EVENT_NOUNS
+
 __all__ = ["kin_attached"]
 
 
@@ -51,7 +53,12 @@ def kin_attached(root: Token, kin_words: set[str]) -> bool:
     if root.dep_ in {"dobj", "npadvmod"} and head.pos_ == "VERB":
         return kin(head)  # "married the architect Jacques Blondel" (npadvmod when parsed badly)
     if root.dep_ == "pobj" and head.lower_ in {"to", "with", "from"}:
-        return kin(head.head) or (head.lower_ == "to" and head.head.lower_ == "born")
+        verb = head.head  # "finalized her divorce from X": the event is the verb's object
+        return (
+            kin(verb)
+            or (head.lower_ == "to" and verb.lower_ == "born")
+            or any(c.dep_ == "dobj" and c.lemma_.lower() in EVENT_NOUNS for c in verb.children)
+        )
     if root.dep_ == "attr" and head.lemma_ == "be":  # "His brother was X", "My name is X"
         return any(
             c.dep_ in {"nsubj", "nsubjpass"} and (kin(c) or _my_name(c)) for c in head.children
