@@ -22,6 +22,7 @@ from kg.extract import rules as _rules  # noqa: F401  (registers the built-in ru
 from kg.extract import together as _together  # noqa: F401  (registers together.v1)
 from kg.extract.context import Candidate, Context, rules
 from kg.extract.coref import resolve
+from kg.extract.headlines import sentence_case_headlines
 from kg.extract.nlp import DEFAULT_MODEL, load_nlp
 from kg.extract.people import find_people
 from kg.extract.qualifiers import qualify
@@ -67,7 +68,8 @@ class Extractor:
         size = min(MAX_CHARS, self.nlp.max_length)
         parts: list[tuple[int, Extraction]] = []
         for batch in piece_batches(articles, batch_size, size):
-            docs = self.nlp.pipe([piece.text for _, _, piece, _ in batch], batch_size=len(batch))
+            texts = [sentence_case_headlines(piece.text) for _, _, piece, _ in batch]
+            docs = self.nlp.pipe(texts, batch_size=len(batch))
             for doc, (article, offset, piece, last) in zip(docs, batch, strict=True):
                 parts.append((offset, self.from_doc(piece, doc)))
                 if last:
@@ -122,7 +124,12 @@ class Extractor:
             subject=persons[subj.person].name,
             relation=relation,
             object=persons[obj.person].name,
-            evidence=Evidence(article.id, sent.text, sent.start_char, sent.end_char),
+            evidence=Evidence(  # the article's own text: a headline was parsed recased
+                article.id,
+                article.text[sent.start_char : sent.end_char],
+                sent.start_char,
+                sent.end_char,
+            ),
             rule=cand.rule,
             confidence=confidence,
             former=q.former and relation not in _FAMILY,  # "with ex X": X is no former father
