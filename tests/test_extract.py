@@ -1237,11 +1237,13 @@ MORE_RECALL_FORMS = [
      {"Kora Dash | parentOf | Mason", "Kora Dash | parentOf | Penelope",
       "Kora Dash | parentOf | Reign", "Scott Dane | parentOf | Mason",
       "Scott Dane | parentOf | Penelope", "Scott Dane | parentOf | Reign",
-      "Kora Dash | spouseOf | Trent Barr"}),
+      "Mason | siblingOf | Penelope", "Mason | siblingOf | Reign",
+      "Penelope | siblingOf | Reign", "Kora Dash | spouseOf | Trent Barr"}),
     ("Kyra Jenks is also mom to daughter Stormi, 5, and son Aire, 1, whom she shares with "
      "Trey Scott.",
      {"Kyra Jenks | parentOf | Stormi", "Kyra Jenks | parentOf | Aire",
-      "Trey Scott | parentOf | Stormi", "Trey Scott | parentOf | Aire"}),
+      "Trey Scott | parentOf | Stormi", "Trey Scott | parentOf | Aire",
+      "Stormi | siblingOf | Aire"}),
     ("Matt Dorn and his wife Luciana Barros, who share daughters Isabella, Gia and Stella, "
      "attended.",
      {"Matt Dorn | spouseOf | Luciana Barros", "Matt Dorn | parentOf | Isabella",
@@ -1261,6 +1263,13 @@ MORE_RECALL_FORMS = [
      {"Travis Barr | parentOf | Landon", "Travis Barr | parentOf | Alabama"}),
     ("Jenna Lopes filed for divorce from Ben Affel on Tuesday.",
      {"Jenna Lopes | spouseOf | Ben Affel"}),
+    ("Val Montes, who shares Sofia, eleven, Mateo, eight, and Emilio, four, with Jae-hyun "
+     "Kim, hosts the show.",
+     {"Val Montes | parentOf | Sofia",
+      "Val Montes | parentOf | Mateo", "Val Montes | parentOf | Emilio",
+      "Jae-hyun Kim | parentOf | Sofia", "Jae-hyun Kim | parentOf | Mateo",
+      "Jae-hyun Kim | parentOf | Emilio", "Sofia | siblingOf | Mateo",
+      "Sofia | siblingOf | Emilio", "Mateo | siblingOf | Emilio"}),
 ]  # fmt: skip
 
 

@@ -32,8 +32,15 @@ _SEPARATORS = {",", "and", "&"}
 _OPENERS = {",", ":", "-", "\u2013", "\u2014"}
 
 
+_AGE_WORDS = {
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+}  # fmt: skip
+
+
 def _age(tok: Token) -> bool:
-    return tok.like_num and tok.text.isdigit() and len(tok.text) <= 2
+    """An age after a name: ", 13", ", nine" (as the Daily Mail writes it)."""
+    return (tok.text.isdigit() and len(tok.text) <= 2) or tok.lower_ in _AGE_WORDS
 
 
 def _name_word(tok: Token) -> bool:
@@ -43,10 +50,12 @@ def _name_word(tok: Token) -> bool:
 
 def listed_names(doc: Doc, start: int) -> list[tuple[int, int]]:
     """The (start, end) of each name in a list that begins at token ``start``:
-    "Mason, 13, Penelope, 11, and Reign, 8" or "James, Inez and Betty"."""
+    "Mason, 13, Penelope, 11, and Reign, 8", "James, Inez and Betty", "son Leo,
+    nine, and daughter Anya, seven"."""
     runs: list[tuple[int, int]] = []
     i, n = start, len(doc)
     while i < n:
+        i += doc[i].lower_ in _CHILDREN and i + 1 < n and _name_word(doc[i + 1])  # "son Leo"
         j = i
         while j < n and _name_word(doc[j]):
             j += 1

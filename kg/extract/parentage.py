@@ -11,6 +11,7 @@ children born to A", "X was adopted by A".
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import combinations
 
 from spacy.tokens import Token
 
@@ -111,3 +112,6 @@ def fathered(ctx: Context) -> Iterator[Candidate]:
         for parent in parents:
             for child in children:
                 yield Candidate(parent, "parentOf", child, verb, "fathered.v1", 0.85)
+        if verb.lemma_ == "share":  # "they share A, 11, and B, 8": A and B are siblings
+            for a, b in combinations(children, 2):
+                yield Candidate(a, "siblingOf", b, verb, "fathered.v1", 0.8)
