@@ -1,19 +1,19 @@
 """Extraction quality: the referee's P/R/F1 on the dev set and on our own sets.
 
-Runs the extractor on ``../shared/eval/dev.jsonl`` (Re-DocRED + KnowledgeNet),
-on ``tests/data/gossip.jsonl`` (hand-annotated gossip items) and on
-``tests/data/bios.jsonl`` (hand-annotated encyclopedia-style biographies),
-scores them with the referee ``../shared/eval/score.py`` (or ``$KG_REFEREE``)
-and writes one table (overall, per relation, per source) to
-``benchmarks/README.md`` between ``<!-- quality:start -->`` and
-``<!-- quality:end -->``. The table is printed too.
+Runs the extractor on ``../shared/eval/dev.jsonl`` (Re-DocRED + KnowledgeNet)
+and on our hand-annotated sets in ``tests/data/``: ``gossip.jsonl`` (short
+gossip items), ``bios.jsonl`` (short biographies), ``news.jsonl`` (celebrity
+news articles) and ``wiki.jsonl`` (Wikipedia-style articles); scores them with
+the referee ``../shared/eval/score.py`` (or ``$KG_REFEREE``) and writes one table
+(overall, per relation, per source) to ``benchmarks/README.md`` between
+``<!-- quality:start -->`` and ``<!-- quality:end -->``. The table is printed too.
 
 Dev is also scored in two halves, split by the parity of sha1(record id): the
 rules were developed by reading errors on the even ("tune") half only, so the
 odd ("held-out") half is the honest estimate for unseen articles.
 
     python benchmarks/quality.py [--referee PATH] [--dev PATH] [--gossip PATH]
-                                 [--bios PATH] [--no-write]
+                                 [--bios PATH] [--news PATH] [--wiki PATH] [--no-write]
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from readme_section import revision, write_section
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "eval"
+OWN_SETS = ("gossip", "bios", "news", "wiki")  # tests/data/<name>.jsonl
 
 
 def _row(name: str, scope: str, m: dict) -> str:
@@ -95,8 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--referee", default=os.environ.get("KG_REFEREE") or SHARED / "score.py")
     ap.add_argument("--dev", type=Path, default=SHARED / "dev.jsonl")
-    ap.add_argument("--gossip", type=Path, default=ROOT / "tests" / "data" / "gossip.jsonl")
-    ap.add_argument("--bios", type=Path, default=ROOT / "tests" / "data" / "bios.jsonl")
+    for name in OWN_SETS:
+        ap.add_argument(f"--{name}", type=Path, default=ROOT / "tests" / "data" / f"{name}.jsonl")
     ap.add_argument("--no-write", action="store_true", help="print only; leave README.md alone")
     args = ap.parse_args(argv)
 
@@ -111,8 +112,8 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory() as folder:
             for name, half in dev_halves(args.dev, Path(folder)).items():
                 results[name] = evaluate(half, args.referee, extractor=extractor)
-        results["gossip"] = evaluate(args.gossip, args.referee, extractor=extractor)
-        results["bios"] = evaluate(args.bios, args.referee, extractor=extractor)
+        for name in OWN_SETS:
+            results[name] = evaluate(getattr(args, name), args.referee, extractor=extractor)
     except KGError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
