@@ -1263,6 +1263,18 @@ MORE_RECALL_FORMS = [
      {"Travis Barr | parentOf | Landon", "Travis Barr | parentOf | Alabama"}),
     ("Jenna Lopes filed for divorce from Ben Affel on Tuesday.",
      {"Jenna Lopes | spouseOf | Ben Affel"}),
+    # a child named like the parent in the same sentence is someone else
+    ("In 2019 Rory Campbell married the hurdler Niamh Rourke; their son, Rory, was born in 2022.",
+     {"Rory Campbell | spouseOf | Niamh Rourke", "Rory Campbell | parentOf | Rory",
+      "Niamh Rourke | parentOf | Rory"}),
+    # a firm named after its owner is not a person
+    ("Anna Berg is married to the industrialist Matthias Wachter, the owner of Wachter "
+     "Werkzeuge. His daughters, Lena and Sophie, live in Graz.",
+     {"Anna Berg | spouseOf | Matthias Wachter", "Matthias Wachter | parentOf | Lena",
+      "Matthias Wachter | parentOf | Sophie", "Lena | siblingOf | Sophie"}),
+    ("Vance was engaged to the singer Delia Archer, but the couple called off their "
+     "wedding in 1984.",
+     {"Vance | engagedTo | Delia Archer"}),
     ("Val Montes, who shares Sofia, eleven, Mateo, eight, and Emilio, four, with Jae-hyun "
      "Kim, hosts the show.",
      {"Val Montes | parentOf | Sofia",

@@ -241,7 +241,7 @@ def person_spans(doc: Doc, kin_words: set[str]) -> list[tuple[Span, str | None]]
             if (
                 kin_attached(span.root, kin_words)
                 or owns_kin_pronoun(span, kin_words)
-                or (words & set(name_words(span)[0]) and len(span) > 1)
+                or (len(span) > 1 and _shares_a_name(span, words))
                 or _listed_with(span, taken, kin_words)
                 or _also_known_as_a_person(span, taken)
             ):
@@ -251,6 +251,15 @@ def person_spans(doc: Doc, kin_words: set[str]) -> list[tuple[Span, str | None]]
                 taken |= set(range(span.start, span.end))
                 changed = True
     return sorted(_without_things(people), key=lambda sg: sg[0].start)
+
+
+def _shares_a_name(span: Span, words: set[str]) -> bool:
+    """A mislabelled name sharing a word with a person's: "Margot Calloway" (a surname),
+    "Maria Carolina" (a first name); not a firm named after its owner, "Brandt Tools"."""
+    names = name_words(span)[0]
+    if not names or not words & set(names):
+        return False
+    return names[-1] in words or names[0] in first_name_genders()
 
 
 def _also_known_as_a_person(span: Span, taken: set[int]) -> bool:
@@ -418,7 +427,13 @@ def _regnal(tok: Token) -> bool:
     if not (set(tok.text) <= set("IVX") and tok.i > 0 and tok.nbor(-1).is_title):
         return False
     before = tok.nbor(-1)  # "I" alone: when the parser made the name a part of it
-    return len(tok) > 1 or tok.tag_ == "NNP" or (before.dep_ == "compound" and before.head == tok)
+    after = tok.nbor(1).text if tok.i + 1 < len(tok.doc) else ""
+    return (
+        len(tok) > 1
+        or tok.tag_ == "NNP"
+        or (before.dep_ == "compound" and before.head == tok)
+        or after in {"of", "("}  # "Georg Wilhelm I of Hallerstein", "Charles I (1600-1649)"
+    )
 
 
 def _looks_like_name(span: Span) -> bool:

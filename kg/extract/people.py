@@ -70,8 +70,15 @@ def find_people(doc: Doc, kin_words: set[str] = frozenset()) -> People:  # type:
         suffix = suffix or _seniority(span)
         alone = len(words) == 1 and _named_as_parent(span)  # "X Y is the son of Y": not X Y
         person = None if alone else _join(persons, set(words), suffix, span.start, first_pos)
-        if person is not None and person.words != set(words) and _named_by_kin(span, kin_words):
-            person = None  # "Ahmad Shah Massoud ... one son, Ahmad Massoud": someone else
+        if (
+            person is not None
+            and _named_by_kin(span, kin_words)
+            and (
+                (len(span) > 1 and person.words != set(words))
+                or (len(words) == 1 and _named_earlier_in_sentence(person, span))
+            )
+        ):  # "Ahmad Shah Massoud ... one son, Ahmad Massoud", "Rory X married Y; their
+            person = None  # son, Rory, was born in 2022": someone else
         if person is None:
             person = Person(len(persons), span.text, frozenset(words), suffix)
             persons.append(person)
@@ -103,12 +110,16 @@ def find_people(doc: Doc, kin_words: set[str] = frozenset()) -> People:  # type:
     return People(persons, token_person)
 
 
+def _named_earlier_in_sentence(person: Person, span: Span) -> bool:
+    sent = span.sent
+    return any(sent.start <= m.start < span.start for m in person.mentions)
+
+
 def _named_by_kin(span: Span, kin_words: set[str]) -> bool:
-    """A full name given to a kinship noun ("one son, Ahmad Massoud") introduces a person."""
+    """A name given to a kinship noun ("one son, Ahmad Massoud") introduces a person."""
     root = span.root
     return (
-        len(span) > 1
-        and root.dep_ in {"appos", "compound"}
+        root.dep_ in {"appos", "compound"}
         and root.head.pos_ == "NOUN"
         and root.head.lemma_.lower() in kin_words
     )

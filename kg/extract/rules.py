@@ -286,6 +286,8 @@ def event_noun(ctx: Context) -> Iterator[Candidate]:
         if any(c.lower_ in NON_ROMANTIC_MODIFIERS for c in noun.children):
             continue  # "a business relationship", "their working relationship"
         relations, former = trigger_relations(ctx, noun)
+        if noun.dep_ == "dobj" and noun.head.lemma_ in {"call", "cancel", "postpone", "scrap"}:
+            relations, former = [ctx.vocab["engagedTo"]], True  # "called off their wedding"
         owned_by = owners(ctx, noun) + of_objects(ctx, noun, {"of"})
         if not owned_by and noun.dep_ == "pobj" and noun.head.lower_ in {"in", "for"}:
             # "X has been in a relationship with Y", "X filed for divorce from Y"
