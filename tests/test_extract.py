@@ -1272,6 +1272,18 @@ MORE_RECALL_FORMS = [
      "Werkzeuge. His daughters, Lena and Sophie, live in Graz.",
      {"Anna Berg | spouseOf | Matthias Wachter", "Matthias Wachter | parentOf | Lena",
       "Matthias Wachter | parentOf | Sophie", "Lena | siblingOf | Sophie"}),
+    # Wikipedia's "born in <place>, the youngest of N children of A, a role, and B"
+    ("Anna Berg was born in Oslo, the youngest of five children of Karl Berg, a cutler, and "
+     "Maria Berg.",
+     {"Karl Berg | parentOf | Anna Berg", "Maria Berg | parentOf | Anna Berg"}),
+    ("Teddy Vance is a trumpeter. Since 1990 he has lived in Harlem with his partner, the "
+     "photographer Ruth Kessler.",
+     {"Teddy Vance | partnerOf | Ruth Kessler"}),
+    ("Bisola Adeyemi-Cole is a senator. Bisola's husband, the lawyer Femi Cole, chairs the "
+     "board.",
+     {"Bisola Adeyemi-Cole | spouseOf | Femi Cole"}),
+    ("Nandita Ramaswamy is an actress. Ramaswamy married the actor Rohit Bhasin in 1996.",
+     {"Nandita Ramaswamy | spouseOf | Rohit Bhasin"}),
     ("Vance was engaged to the singer Delia Archer, but the couple called off their "
      "wedding in 1984.",
      {"Vance | engagedTo | Delia Archer"}),

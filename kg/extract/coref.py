@@ -487,6 +487,11 @@ class Coreference:
             i += i < len(doc) and doc[i].text == ","
             while i < len(doc) and (doc[i].lower_ in ROLE_NOUNS or doc[i].lower_ == "the"):
                 i += 1
+        elif i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in {"the", "a"}:
+            j = i + 2  # "his partner, the photographer Ruth Kessler"
+            while j < min(i + 5, len(doc)) and doc[j].is_lower and doc[j].tag_ in _ROLE_TAGS:
+                j += 1
+            i = j if j > i + 2 else i
         return token_person.get(i)
 
     def _former_or_latter(self, tok: Token) -> None:
@@ -548,6 +553,7 @@ class Coreference:
 
 
 _FIRST_PERSON = {"i", "me", "my", "myself"}
+_ROLE_TAGS = {"NN", "JJ", "VBG", "NNS"}  # "the music composer", "the photographer" (JJ)
 # Parent words used as names ("Dad was strict") and the kinship noun they stand for.
 _PARENT_WORDS = {
     "dad": "father", "daddy": "father", "papa": "father", "pop": "father", "father": "father",

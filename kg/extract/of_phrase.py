@@ -107,6 +107,10 @@ def named_after_and(ctx: Context, noun: Token, anchors: list[Ref]) -> list[Ref]:
         i = clause.head.right_edge.i + 1  # "the son of A, who founded the firm, and B"
     elif clause is not None and clause.pos_ == "DET" and clause.head.dep_ == "appos":
         i = clause.head.right_edge.i + 1  # "born to A, a machinist, and B"
+    elif clause is not None and clause.pos_ == "DET":  # "the son of A, a cutler, and B",
+        i = next(  # "a cutler" parsed as a conjunct
+            (t.i for t in doc[clause.i : min(clause.i + 8, noun.sent.end)] if t.text == ","), i
+        )
     i += i < len(doc) and doc[i].text == ","
     if i >= noun.sent.end or doc[i].lower_ != "and":
         return []

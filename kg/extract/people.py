@@ -9,7 +9,7 @@ article's subject). A surname or shorter name before the full name is someone el
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.identities import link_identities
 from kg.extract.lexicon import MEDIA_OUTLETS
@@ -144,6 +144,17 @@ def _seniority(span: Span) -> str:
     return {"elder": "sr", "younger": "jr"}.get(doc[span.start - 1].lower_, "")
 
 
+def _surname_at_start(tok: Token, persons: list[Person]) -> bool:
+    """A sentence starts with one person's surname, whatever its tag: "Ramaswamy married"."""
+    word = normalize(tok.text)
+    return (
+        tok.is_sent_start
+        and len(word) > 3
+        and sum(_surname(p) == word for p in persons) == 1
+        and not any(t.lower_ == tok.lower_ and t.is_lower for t in tokens_of(tok.doc))
+    )
+
+
 def _add_mislabelled(doc: Doc, persons: list[Person], mentions: list[Mention]) -> None:
     """Take proper nouns that NER labelled a place or group ("Lamar" as GPE) when
     they repeat a word of exactly one person's name (of several: the one introduced
@@ -152,11 +163,11 @@ def _add_mislabelled(doc: Doc, persons: list[Person], mentions: list[Mention]) -
     for tok in tokens_of(doc):
         if (
             tok.i in taken
-            or not (tok.pos_ == "PROPN" or tok.dep_ == "poss")  # "Sloane's aunt" tagged a noun
+            or not (tok.pos_ == "PROPN" or tok.dep_ == "poss" or _surname_at_start(tok, persons))
             or not tok.is_title
             or tok.ent_type_ not in OTHER_NAME_LABELS
         ):
-            continue
+            continue  # "Sloane's aunt" tagged a noun, "Ramaswamy married" an adverb
         if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
             continue  # part of a longer name: "Ivy Marchetti" is not "Theo Marchetti"
         if tok.dep_ == "compound" and tok.head.pos_ != "PROPN":

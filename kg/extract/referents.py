@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from kg.extract.context import Context, Ref
 from kg.extract.lexicon import ROLE_NOUNS
 from kg.extract.name_lists import listed_names
-from kg.extract.syntax import RELATIVE_PRONOUNS, SUBJECT_DEPS, phrase_head
+from kg.extract.syntax import RELATIVE_PRONOUNS, SUBJECT_DEPS, clause_of, is_place, phrase_head
 
 __all__ = [
     "kin_preps",
@@ -257,7 +257,11 @@ def partitive_owner(ctx: Context, noun: Token) -> list[Ref]:
     if part.dep_ == "attr" and part.head.lemma_ == "be":
         return people(ctx, [c for c in part.head.children if c.dep_ in SUBJECT_DEPS])
     if part.dep_ == "appos":
-        return ctx.persons_in(part.head)
+        place = part.head  # "born in Skibbereen, County Cork, the youngest of five children"
+        while place.dep_ == "conj" and place.head.i != place.i:
+            place = place.head
+        found = ctx.persons_in(part.head)
+        return found or (verb_subjects(ctx, clause_of(place)) if is_place(place) else [])
     return []
 
 
@@ -326,6 +330,11 @@ def _relative_antecedent(ctx: Context, clause: Token) -> list[Ref]:
 def verb_subjects(ctx: Context, verb: Token) -> list[Ref]:
     """Who does ``verb``: its subject, the subject it borrows ("began dating",
     "has no plans to marry"), or the person a relative clause hangs on."""
+    fronted = [  # "Ramaswamy married Y" with the surname tagged an adverb
+        c for c in verb.children if c.dep_ in {"advmod", "npadvmod"} and c.i < verb.i
+    ]
+    if fronted and ctx.is_person(fronted[0]) and fronted[0].is_sent_start:
+        return ctx.refs(fronted[0])
     node = verb
     for _ in range(5):
         aux = [a for a in node.children if a.dep_ in {"aux", "auxpass"}]

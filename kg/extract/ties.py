@@ -40,6 +40,8 @@ def kin_attached(root: Token, kin_words: set[str]) -> bool:
         return True
     if root.dep_ == "appos" and head.pos_ == "NOUN" and head.i < root.i:
         root, head = head, head.head  # "married to the painter Diego Rivera": as "the painter"
+        if root.dep_ == "appos" and kin(head):
+            return True  # "her husband, the lawyer Femi Cole"
     if any(c.dep_ == "compound" and kin(c) for c in root.children):  # "three children - Alexis"
         return True
     if root.dep_ == "dobj" and head.lemma_ == "include":  # "His children included A, B and C"
