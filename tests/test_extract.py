@@ -1276,6 +1276,15 @@ MORE_RECALL_FORMS = [
     ("Anna Berg was born in Oslo, the youngest of five children of Karl Berg, a cutler, and "
      "Maria Berg.",
      {"Karl Berg | parentOf | Anna Berg", "Maria Berg | parentOf | Anna Berg"}),
+    ("Stavros Kalos (1921-1998) was a shipowner. Kalos was born in Kardamyla on Chios, the "
+     "son of Nikos Kalos, master of a tramp steamer, and Eleni Kalou.",
+     {"Nikos Kalos | parentOf | Stavros Kalos", "Eleni Kalou | parentOf | Stavros Kalos"}),
+    ("Teddy Vance Jr. is a trumpeter. Vance was born in Gary, the second child of Theodore "
+     "Vance Sr., a steelworker who had played in territory bands, and his wife, Odessa.",
+     {"Theodore Vance Sr | parentOf | Teddy Vance Jr.", "Odessa | parentOf | Teddy Vance Jr.",
+      "Theodore Vance Sr | spouseOf | Odessa"}),
+    ("Helene Vaucourt was a chemist, the daughter of Comte Armand Vaucourt, an officer.",
+     {"Armand Vaucourt | parentOf | Helene Vaucourt"}),
     ("Teddy Vance is a trumpeter. Since 1990 he has lived in Harlem with his partner, the "
      "photographer Ruth Kessler.",
      {"Teddy Vance | partnerOf | Ruth Kessler"}),

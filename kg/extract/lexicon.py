@@ -66,6 +66,7 @@ HONORIFICS = {
     "admiral": None, "commander": None, "professor": None, "doctor": None,
     "emperor": "m", "empress": "f", "tsar": "m", "czar": "m", "tsarina": "f",
     "archduke": "m", "archduchess": "f", "grand": None, "crown": None,  # "Crown Prince Yin"
+    "comte": "m", "comtesse": "f", "vicomte": "m", "graf": "m", "gräfin": "f", "freiherr": "m",
 }  # fmt: skip
 
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}

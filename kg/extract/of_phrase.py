@@ -41,8 +41,8 @@ def parent_spouses(ctx: Context, noun: Token, parents: set[int]) -> list[Ref]:
     """The other parent in "the son of A and his wife B" (however the parser hangs "wife")."""
     found: list[Ref] = []
     for tok in ctx.doc[noun.i + 1 : noun.sent.end]:
-        if tok.pos_ in {"VERB", "AUX"}:
-            break
+        if tok.pos_ in {"VERB", "AUX"} and "relcl" not in {tok.dep_, tok.head.dep_}:
+            break  # not "the son of A, who had played ..., and his wife B"
         ref = ctx.coref.ref(tok)
         if (
             ref is not None
@@ -107,9 +107,11 @@ def named_after_and(ctx: Context, noun: Token, anchors: list[Ref]) -> list[Ref]:
         i = clause.head.right_edge.i + 1  # "the son of A, who founded the firm, and B"
     elif clause is not None and clause.pos_ == "DET" and clause.head.dep_ == "appos":
         i = clause.head.right_edge.i + 1  # "born to A, a machinist, and B"
-    elif clause is not None and clause.pos_ == "DET":  # "the son of A, a cutler, and B",
-        i = next(  # "a cutler" parsed as a conjunct
-            (t.i for t in doc[clause.i : min(clause.i + 8, noun.sent.end)] if t.text == ","), i
+    elif clause is not None and (clause.pos_ == "DET" or clause.tag_ == "NN"):
+        i = next(  # "the son of A, a cutler, and B" ("a cutler" parsed as a conjunct),
+            # "the son of A, master of a tramp steamer, and B"
+            (t.i for t in doc[clause.i : min(clause.i + 20, noun.sent.end)] if t.text == ","),
+            i,
         )
     i += i < len(doc) and doc[i].text == ","
     if i >= noun.sent.end or doc[i].lower_ != "and":

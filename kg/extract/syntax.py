@@ -84,8 +84,13 @@ def is_kin_noun(tok: Token, triggers: set[str]) -> bool:
 
 
 def is_place(tok: Token) -> bool:
+    """ "Oslo", "in Bergen", "born on Chios"."""
     return tok.ent_type_ in {"GPE", "LOC", "FAC"} or (
-        tok.dep_ == "pobj" and tok.head.lower_ in {"in", "at", "near"}
+        tok.dep_ == "pobj"
+        and (
+            tok.head.lower_ in {"in", "at", "near"}
+            or (tok.head.lower_ == "on" and tok.head.head.lower_ == "born")
+        )
     )
 
 
@@ -254,7 +259,8 @@ def spouse_after_of(tok: Token, token_person: dict[int, int]) -> int | None:
     found = None
     for j in range(tok.i - 2, tok.sent.start - 1, -1):
         t = doc[j]
-        if t.pos_ in {"VERB", "AUX"} or t.text in {";", ":"}:
+        in_relative = "relcl" in {t.dep_, t.head.dep_}  # "A, who had played ..., and his wife"
+        if (t.pos_ in {"VERB", "AUX"} and not in_relative) or t.text in {";", ":"}:
             break
         if (t.lower_ == "of" and t.head.lemma_.lower() in CHILD_NOUNS) or (
             t.lower_ in {"to", "of"} and t.head.lower_ == "born"  # "born to A and his wife B"

@@ -13,6 +13,8 @@ from kg.extract.lexicon import EVENT_NOUNS
 
 __all__ = ["kin_attached"]
 
+_PLACE_PREPS = {"in", "at", "near", "from", "to", "on"}
+
 
 def _my_name(tok: Token) -> bool:
     return tok.lower_ == "name" and any(c.lower_ == "my" for c in tok.children)
@@ -70,5 +72,5 @@ def kin_attached(root: Token, kin_words: set[str]) -> bool:
     place = root
     while place.dep_ in {"appos", "conj"} and place.head.i != place.i:
         place = place.head
-    in_place = place.dep_ == "pobj" and place.head.lower_ in {"in", "at", "near", "from", "to"}
+    in_place = place.dep_ == "pobj" and place.head.lower_ in _PLACE_PREPS
     return not in_place and any(c.dep_ == "appos" and kin(c) for c in root.children)
