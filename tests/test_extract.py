@@ -1285,6 +1285,12 @@ MORE_RECALL_FORMS = [
       "Theodore Vance Sr | spouseOf | Odessa"}),
     ("Helene Vaucourt was a chemist, the daughter of Comte Armand Vaucourt, an officer.",
      {"Armand Vaucourt | parentOf | Helene Vaucourt"}),
+    # a negated predicate does not deny the kinship its subject names
+    ("Kwame Mensah filed for divorce. Kwame's sister, Abena Mensah, didn't stay quiet.",
+     {"Abena Mensah | siblingOf | Kwame Mensah"}),
+    ("Tolu Adebayo performed. Tolu's wife, Nollywood actress Yewande Bello, watched from a "
+     "box.",
+     {"Tolu Adebayo | spouseOf | Yewande Bello"}),
     ("Teddy Vance is a trumpeter. Since 1990 he has lived in Harlem with his partner, the "
      "photographer Ruth Kessler.",
      {"Teddy Vance | partnerOf | Ruth Kessler"}),

@@ -74,6 +74,17 @@ def is_negated(trigger: Token, romantic: bool) -> bool:
     chain = _ancestors_in_clause(trigger)
     # A negation does not reach into a prepositional phrase: "no relation to her ex-husband".
     cut = next((i for i, t in enumerate(chain[:-1]) if t.dep_ in {"pobj", "pcomp"}), len(chain))
+    # Nor into the subject of another verb: "Kwame's sister, X, didn't stay quiet".
+    cut = next(
+        (
+            i
+            for i, t in enumerate(chain[:cut])
+            if t.dep_ in {"nsubj", "nsubjpass"}
+            and t.pos_ in {"NOUN", "PROPN"}
+            and t.head.lemma_ != "be"
+        ),
+        cut,
+    )
     chain = chain[: cut + 1]
     for node in chain[:4]:
         if any(c.dep_ == "neg" or c.lower_ in {"never", "no"} for c in node.children):

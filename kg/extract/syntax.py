@@ -225,14 +225,16 @@ def bracketed_name(tok: Token, token_person: dict[int, int]) -> int | None:
 
 
 def _role_word(tok: Token) -> bool:
-    """A word of a role before a name: "rugby player", "fashion editor", "K-pop singer", "Dr."."""
+    """A word of a role before a name: "rugby player", "fashion editor", "K-pop singer",
+    "Dr.", "Nollywood actress"."""
     return (
         tok.pos_ in {"NOUN", "ADJ"}
         or tok.lower_ in ROLE_NOUNS  # "his father, Coroner Donald W. Stith"
         or (tok.is_lower and tok.is_alpha and not tok.is_stop)  # "cinematographer" tagged a verb
         or tok.text == "-"
         or tok.lower_ in HONORIFICS  # "her son, Dr. Nelson"
-    )
+        or (tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.i > tok.i)
+    )  # "Nollywood actress", "NFL running back"
 
 
 def is_bare_name(tok: Token) -> bool:
