@@ -1285,6 +1285,15 @@ MORE_RECALL_FORMS = [
       "Theodore Vance Sr | spouseOf | Odessa"}),
     ("Helene Vaucourt was a chemist, the daughter of Comte Armand Vaucourt, an officer.",
      {"Armand Vaucourt | parentOf | Helene Vaucourt"}),
+    # a split after years of marriage ends a marriage; a child "from" a past union
+    ("Tasha Greene and Darnell Hayes have separated after 11 years of marriage.",
+     {"Tasha Greene | spouseOf | Darnell Hayes"}),
+    ("Gemma Holt's daughter Maisie, 10, is from her first marriage, to footballer Jamie "
+     "Rourke, while Oliver Hart's son Theo, 12, is from his previous relationship with "
+     "stylist Naomi Clarke.",
+     {"Gemma Holt | parentOf | Maisie", "Jamie Rourke | parentOf | Maisie",
+      "Gemma Holt | spouseOf | Jamie Rourke", "Oliver Hart | parentOf | Theo",
+      "Naomi Clarke | parentOf | Theo", "Oliver Hart | partnerOf | Naomi Clarke"}),
     # a negated predicate does not deny the kinship its subject names
     ("Kwame Mensah filed for divorce. Kwame's sister, Abena Mensah, didn't stay quiet.",
      {"Abena Mensah | siblingOf | Kwame Mensah"}),

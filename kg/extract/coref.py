@@ -283,10 +283,14 @@ class Coreference:
         if tok.dep_ != "poss" or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
             return None
         target = noun.head.head
-        if target.lemma_ == "be":  # "X is Y's son from his marriage": from hangs on "is"
-            target = next((c for c in target.children if c.dep_ == "attr"), target)
-        owners = [c for c in target.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
-        return self._person_at(owners[0]) if owners else None
+        if target.lemma_ == "be":  # "X is Y's son from his marriage": from hangs on "is";
+            kids = target.children  # "Y's son X is from his previous relationship"
+            target = next((c for c in kids if c.dep_ == "attr"), None) or next(
+                (c for c in target.children if c.dep_ in SUBJECT_DEPS), target
+            )
+        named = [target, *(c for c in target.children if c.dep_ == "compound")]
+        owners = [c for t in named for c in t.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+        return self._person_at(owners[0]) if owners else None  # "X's daughter Y is from her"
 
     def _parallel_owner(self, tok: Token) -> int | None:
         """Whom the same possessive before the first conjunct stands for."""

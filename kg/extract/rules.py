@@ -116,7 +116,13 @@ def possessive_kin(ctx: Context) -> Iterator[Candidate]:
             relations = [ctx.vocab["childOf"]]  # "their twins, A and B": their children
         owned_by, who = owners(ctx, noun), referents(ctx, noun)
         if owned_by and noun.lemma_.lower() in CHILD_NOUNS:  # "X's son from his marriage to Y"
-            verb = noun.head if noun.dep_ == "attr" else noun
+            named = noun.head if noun.dep_ == "compound" else noun  # "X's daughter Y is ..."
+            be = named.head if named.head.lemma_ == "be" else None
+            copula = be is not None and (  # "X's son Y is from his marriage to Z"
+                named.dep_ == "attr"
+                or (named.dep_ == "nsubj" and not any(c.dep_ == "attr" for c in be.children))
+            )
+            verb = named.head if copula else noun
             others = _marriage_parents(ctx, verb, noun, []) + of_objects(ctx, noun, {"with", "by"})
             owned_by += [r for r in others if r.person not in {o.person for o in owned_by}]
         for rel in relations:
@@ -217,6 +223,8 @@ def verbal(ctx: Context) -> Iterator[Candidate]:
         relations = [r for r in relations if r.symmetric]
         if not relations:
             continue
+        if former and _ends_a_marriage(verb):  # "split after 11 years of marriage"
+            relations = [ctx.vocab["spouseOf"] if r.name == "partnerOf" else r for r in relations]
         subjects = verb_subjects(ctx, verb) or _verbless_subject(ctx, verb)
         subject_words = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
         # "X and her boyfriend, Y, have split"
@@ -236,6 +244,17 @@ def verbal(ctx: Context) -> Iterator[Candidate]:
         for rel in relations:
             for a, b in pairs:
                 yield Candidate(a, rel.name, b, verb, "verbal.v1", 0.85, former)
+
+
+def _ends_a_marriage(verb: Token) -> bool:
+    """A split that ends a marriage: "split from husband Y", "separated after 11 years
+    of marriage"."""
+    return any(
+        t.lemma_.lower() in {"marriage", "husband", "wife", "spouse"}
+        for c in verb.children
+        if c.dep_ in {"prep", "dobj"}
+        for t in c.subtree
+    )
 
 
 def _verbless_subject(ctx: Context, verb: Token) -> list[Ref]:
@@ -313,6 +332,8 @@ def event_partners(ctx: Context, noun: Token) -> list[Ref]:
         partners = of_objects(ctx, noun.head, _PARTNER_PREPS)
     if not partners and noun.dep_ == "pobj" and noun.head.lower_ == "for":
         partners = of_objects(ctx, noun.head.head, _PARTNER_PREPS)  # "filed for divorce from Y"
+    if not partners and noun.dep_ == "pobj" and noun.head.head.lemma_ == "be":
+        partners = of_objects(ctx, noun.head.head, _PARTNER_PREPS)  # "is from her marriage, to Y"
     span = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
     if not partners and span is not None and span.ent_type_ == "DATE" and span.dep_ == "dobj":
         partners = of_objects(ctx, span.head, _PARTNER_PREPS)  # "25 years of marriage to Y"
