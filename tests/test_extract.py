@@ -1285,6 +1285,11 @@ MORE_RECALL_FORMS = [
       "Theodore Vance Sr | spouseOf | Odessa"}),
     ("Helene Vaucourt was a chemist, the daughter of Comte Armand Vaucourt, an officer.",
      {"Armand Vaucourt | parentOf | Helene Vaucourt"}),
+    # "the sisters'", "the boys'": the last people named together who are not a couple
+    ("Noor and Yasmin Haddad are not speaking. The feud began with a memoir. Later, the "
+     "sisters' stepmother, Leila Haddad, spoke.",
+     {"Leila Haddad | relativeOf | Noor", "Leila Haddad | relativeOf | Yasmin Haddad",
+      "Noor | siblingOf | Yasmin Haddad"}),
     # a split after years of marriage ends a marriage; a child "from" a past union
     ("Tasha Greene and Darnell Hayes have separated after 11 years of marriage.",
      {"Tasha Greene | spouseOf | Darnell Hayes"}),

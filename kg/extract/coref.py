@@ -94,6 +94,7 @@ class Coreference:
         self.groups: dict[int, tuple[int, ...]] = {}  # plural token -> the people it stands for
         self.partners: dict[int, int] = {}  # person -> whom a relation verb paired them with
         self._last_group: tuple[tuple[int, ...], int] | None = None  # (people, sentence)
+        self._listed: list[tuple[tuple[int, ...], int]] = []  # groups named as "A and B"
         self._titles: dict[str, int] = {}  # "queen" -> the person "the Queen" stands for
         self._parents: dict[str, set[int]] = {}  # "father" -> the people named as fathers
         firsts = [(min(m.start for m in p.mentions), p.id) for p in people.persons if p.mentions]
@@ -143,6 +144,8 @@ class Coreference:
                 and tok.dep_ in SUBJECT_DEPS
             ):
                 self._plural(tok)
+            elif low in _SIBLING_GROUPS and _bare_plural(tok):
+                self._siblings(tok)
             elif is_kin_noun(tok, self.triggers):
                 self._kin_noun(tok)
             elif is_role_nominal(tok):
@@ -168,6 +171,11 @@ class Coreference:
                     else (first,)
                 )
                 self._last_group = ((*people, pid) if pid not in people else people, sent)
+                top = first_tok
+                while top.dep_ in {"conj", "appos"} and top.head.i != top.i:
+                    top = top.head
+                if not (top.dep_ == "pobj" and top.head.lower_ in {"to", "of"}):
+                    self._listed.append(self._last_group)  # not "born to A and B"
         partner = self._partner_of(head)
         if partner is not None and partner != pid:  # "A married B; their children ..."
             self._last_group = ((partner, pid), sent)
@@ -209,6 +217,14 @@ class Coreference:
         window = _WINDOW if tok.pos_ == "PRON" else 2 * _WINDOW
         if self._last_group and self._sent_of[tok.i] - self._last_group[1] <= window:
             self.groups[tok.i] = self._last_group[0]
+
+    def _siblings(self, tok: Token) -> None:
+        """ "the sisters' stepmother": the last people named together ("Noor and Yasmin")
+        who are not a couple (siblings stay siblings all article long)."""
+        for people, _ in reversed(self._listed):
+            if not any(self.partners.get(a) == b for a in people for b in people):
+                self.groups[tok.i] = people
+                return
 
     def _set(self, tok: Token, pid: int, how: str, confidence: float) -> None:
         self.refs[tok.i] = Reference(pid, how, confidence)
@@ -557,6 +573,19 @@ class Coreference:
 
 
 _FIRST_PERSON = {"i", "me", "my", "myself"}
+_SIBLING_GROUPS = {"sisters", "brothers", "siblings", "twins", "boys", "girls"}
+
+
+def _bare_plural(tok: Token) -> bool:
+    """ "the sisters'", "the boys": a plural noun with no names of its own."""
+    return (
+        any(c.lower_ == "the" for c in tok.children)
+        and tok.dep_ in {"poss", "nsubj", "nsubjpass", "pobj", "dobj"}
+        and not any(c.dep_ in {"appos", "compound"} for c in tok.children)
+        and not (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "PROPN")
+    )
+
+
 _ROLE_TAGS = {"NN", "JJ", "VBG", "NNS"}  # "the music composer", "the photographer" (JJ)
 # Parent words used as names ("Dad was strict") and the kinship noun they stand for.
 _PARENT_WORDS = {

@@ -184,8 +184,9 @@ def kin_list(ctx: Context) -> Iterator[Candidate]:
         relations, _ = trigger_relations(ctx, noun)
         if not any(r.name in {"siblingOf", "childOf"} for r in relations):
             continue
-        named = referents(ctx, noun)
-        for a, b in combinations([r for r in named if r.token.i != noun.i], 2):
+        named = [r for r in referents(ctx, noun) if r.token.i != noun.i]
+        named = named or ctx.refs(noun)  # "the sisters'": the group coreference found
+        for a, b in combinations(named, 2):
             yield Candidate(a, "siblingOf", b, noun, "kin-list.v1", 0.8)
 
 
