@@ -1285,6 +1285,10 @@ MORE_RECALL_FORMS = [
       "Theodore Vance Sr | spouseOf | Odessa"}),
     ("Helene Vaucourt was a chemist, the daughter of Comte Armand Vaucourt, an officer.",
      {"Armand Vaucourt | parentOf | Helene Vaucourt"}),
+    # a first conjunct the parser hung on the second one's role
+    ("Italian actress Giulia Ferro and Swedish DJ Axel Lind have tied the knot in a "
+     "ceremony on the shores of Lake Como.",
+     {"Giulia Ferro | spouseOf | Axel Lind"}),
     # "the sisters'", "the boys'": the last people named together who are not a couple
     ("Noor and Yasmin Haddad are not speaking. The feud began with a memoir. Later, the "
      "sisters' stepmother, Leila Haddad, spoke.",

@@ -92,7 +92,9 @@ class Context:
             ]
             tok = named[0] if named else tok
         found = self.refs(tok)
-        for first in tok.children:  # "[Mila Stone] and Jordan Vance" parsed as a modifier
+        modifiers = [tok, *(c for c in tok.children if c.dep_ == "compound")]
+        for first in (c for m in modifiers for c in m.children):
+            # "[Mila Stone] and Jordan Vance", "actress [X] and Swedish DJ Y": a modifier
             if first.dep_ == "nmod" and any(c.dep_ == "cc" for c in first.children):
                 found = self.refs(first) + found
         for conj in _conjuncts(tok):

@@ -158,8 +158,12 @@ class Coreference:
         lead = head.dep_ in SUBJECT_DEPS or (owner and tok.pos_ == "PRON")
         subject = lead or owner
         self._history.append(_Seen(tok.i, pid, subject, sent, lead))
+        modifiers = [head, *(c for c in head.children if c.dep_ == "compound")]
         misparsed = [  # "[Mila Stone] and Jordan Vance": the first name hung as a modifier
-            c for c in head.children if c.dep_ == "nmod" and any(g.dep_ == "cc" for g in c.children)
+            c
+            for m in modifiers
+            for c in m.children
+            if c.dep_ == "nmod" and any(g.dep_ == "cc" for g in c.children)
         ]
         if head.dep_ in {"conj", "appos"} or misparsed:  # "A and B": a group "they" can mean
             first_tok = misparsed[0] if misparsed else head.head
@@ -473,7 +477,7 @@ class Coreference:
         cands = [c for c in self._candidates(tok, gender, set()) if c.sent < here]
         if cands:
             self._set(tok, cands[0].person, "role", 0.7)
-            if tok.lower_ in RULER_TITLES:
+            if tok.lower_ in RULER_TITLES | {"bride", "groom"}:  # one bride all article long
                 self._titles[tok.lower_] = cands[0].person
 
     # -- helpers --------------------------------------------------------------
