@@ -1286,9 +1286,9 @@ MORE_RECALL_FORMS = [
     ("Helene Vaucourt was a chemist, the daughter of Comte Armand Vaucourt, an officer.",
      {"Armand Vaucourt | parentOf | Helene Vaucourt"}),
     # a first conjunct the parser hung on the second one's role
-    ("Italian actress Giulia Ferro and Swedish DJ Axel Lind have tied the knot in a "
-     "ceremony on the shores of Lake Como.",
-     {"Giulia Ferro | spouseOf | Axel Lind"}),
+    ("Italian actress Giulia Ferraro and Swedish DJ Axel Lindgren have tied the knot in a "
+     "breathtaking ceremony on the shores of Lake Como, and HELLO! was there.",
+     {"Giulia Ferraro | spouseOf | Axel Lindgren"}),
     # "the sisters'", "the boys'": the last people named together who are not a couple
     ("Noor and Yasmin Haddad are not speaking. The feud began with a memoir. Later, the "
      "sisters' stepmother, Leila Haddad, spoke.",
