@@ -1285,6 +1285,13 @@ MORE_RECALL_FORMS = [
       "Theodore Vance Sr | spouseOf | Odessa"}),
     ("Helene Vaucourt was a chemist, the daughter of Comte Armand Vaucourt, an officer.",
      {"Armand Vaucourt | parentOf | Helene Vaucourt"}),
+    # a child named after an elder is a person of their own; "bore him two sons"
+    ("Stavros Kalos (1921-1998) was a shipowner, the son of Nikolaos Kalos and Eleni Kalou. "
+     "His first wife, Anna Drakou, bore him two sons, Nikolaos and Petros.",
+     {"Nikolaos Kalos | parentOf | Stavros Kalos", "Eleni Kalou | parentOf | Stavros Kalos",
+      "Anna Drakou | spouseOf | Stavros Kalos", "Anna Drakou | parentOf | Nikolaos",
+      "Anna Drakou | parentOf | Petros", "Stavros Kalos | parentOf | Nikolaos",
+      "Stavros Kalos | parentOf | Petros", "Nikolaos | siblingOf | Petros"}),
     # a first conjunct the parser hung on the second one's role
     ("Italian actress Giulia Ferraro and Swedish DJ Axel Lindgren have tied the knot in a "
      "breathtaking ceremony on the shores of Lake Como, and HELLO! was there.",

@@ -76,6 +76,7 @@ def find_people(doc: Doc, kin_words: set[str] = frozenset()) -> People:  # type:
             and (
                 (len(span) > 1 and person.words != set(words))
                 or (len(words) == 1 and _named_earlier_in_sentence(person, span))
+                or (len(words) == 1 and _child_named_like_elder(span, person, doc))
             )
         ):  # "Ahmad Shah Massoud ... one son, Ahmad Massoud", "Rory X married Y; their
             person = None  # son, Rory, was born in 2022": someone else
@@ -113,6 +114,26 @@ def find_people(doc: Doc, kin_words: set[str] = frozenset()) -> People:  # type:
 def _named_earlier_in_sentence(person: Person, span: Span) -> bool:
     sent = span.sent
     return any(sent.start <= m.start < span.start for m in person.mentions)
+
+
+_ELDERS = {"father", "mother", "grandfather", "grandmother", "dad", "mom", "parent"}
+
+
+def _child_named_like_elder(span: Span, person: Person, doc: Doc) -> bool:
+    """A child's first name that an elder of the article bears: "the son of Nikolaos
+    X ... bore him two sons, Nikolaos and Petros" (the grandson, not the grandfather)."""
+    if span.root.head.lemma_.lower() not in CHILD_NOUNS | {"child", "children"}:
+        return False
+    for m in person.mentions:
+        top = doc[m.start : m.end].root
+        while top.dep_ == "conj" and top.head.i != top.i:
+            top = top.head  # "the son of A and B": B as A
+        head = top.head
+        if (top.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in CHILD_NOUNS) or (
+            top.dep_ in {"appos", "compound"} and head.lemma_.lower() in _ELDERS
+        ):
+            return True
+    return False
 
 
 def _named_by_kin(span: Span, kin_words: set[str]) -> bool:

@@ -373,6 +373,8 @@ def offspring(ctx: Context) -> Iterator[Candidate]:
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
         holders += _marriage_parents(ctx, verb, noun, subjects)
         holders += _spouse_before(ctx, verb)
+        if verb.lemma_ in {"bear", "give"}:  # "she bore him two sons"
+            holders += people(ctx, [c for c in verb.children if c.dep_ == "dative"])
         holders += _kin_conjuncts(ctx, subjects, {r.person for r in holders})  # "X and his wife Y"
         if relation == "parentOf":  # "welcomed a son, Z, with Y", "a son named Z with Y"
             named = [
