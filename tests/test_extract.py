@@ -1285,6 +1285,11 @@ MORE_RECALL_FORMS = [
       "Theodore Vance Sr | spouseOf | Odessa"}),
     ("Helene Vaucourt was a chemist, the daughter of Comte Armand Vaucourt, an officer.",
      {"Armand Vaucourt | parentOf | Helene Vaucourt"}),
+    # "they" after "X's marriage to Y"
+    ("Edmund Rayner is a judge. Rayner's first marriage, to the producer Lucinda Marsh, "
+     "ended in divorce in 1990; they have a son, Thomas.",
+     {"Edmund Rayner | spouseOf | Lucinda Marsh", "Edmund Rayner | parentOf | Thomas",
+      "Lucinda Marsh | parentOf | Thomas"}),
     # a child named after an elder is a person of their own; "bore him two sons"
     ("Stavros Kalos (1921-1998) was a shipowner, the son of Nikolaos Kalos and Eleni Kalou. "
      "His first wife, Anna Drakou, bore him two sons, Nikolaos and Petros.",

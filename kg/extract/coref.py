@@ -213,6 +213,8 @@ class Coreference:
             ref = _subject_person(verb.head, self)
         if ref is None and verb.dep_ == "relcl":
             return self._person_at(verb.head)
+        if ref is None and verb.pos_ == "NOUN":
+            return self._owner(verb)  # "X's first marriage, to Y, ended; they have a son"
         return ref.person if ref else None
 
     def _plural(self, tok: Token) -> None:
