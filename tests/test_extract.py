@@ -1285,6 +1285,14 @@ MORE_RECALL_FORMS = [
       "Theodore Vance Sr | spouseOf | Odessa"}),
     ("Helene Vaucourt was a chemist, the daughter of Comte Armand Vaucourt, an officer.",
      {"Armand Vaucourt | parentOf | Helene Vaucourt"}),
+    # an abbreviated title does not end the sentence
+    ("Arabella Fenwick is engaged. Her cousin, the Hon. Freddie Fenwick-Hay, joked on "
+     "Instagram.",
+     {"Arabella Fenwick | relativeOf | Freddie Fenwick-Hay"}),
+    # a lead with a hyphenated romanised name and a bracket in another script
+    ("Seo Min-jae (Korean: 서민재; born 2 March 1985) is a South Korean actor. He has a "
+     "younger sister, Seo Ji-yeon.",
+     {"Seo Ji-yeon | siblingOf | Seo Min-jae"}),
     # "they" after "X's marriage to Y"
     ("Edmund Rayner is a judge. Rayner's first marriage, to the producer Lucinda Marsh, "
      "ended in divorce in 1990; they have a son, Thomas.",

@@ -39,7 +39,14 @@ def _lead_span(sent: Span) -> tuple[int, int] | None:
     while i < sent.end and i - start < 8:
         tok = doc[i]
         inner = i > start and i + 1 < sent.end and _name_word(doc[i + 1])
-        if _name_word(tok) or (inner and (tok.lower_ in NAME_PARTICLES or tok.text == "-")):
+        glued = (  # "Seo Min-jae": a lowercase part of a hyphenated name
+            i > start + 1 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_
+        ) or (tok.text == "-" and not tok.whitespace_ and i + 1 < sent.end and doc[i + 1].is_alpha)
+        if (
+            _name_word(tok)
+            or (inner and (tok.lower_ in NAME_PARTICLES or tok.text == "-"))
+            or (glued and (tok.is_alpha or tok.text == "-"))
+        ):
             i += 1
         else:
             break

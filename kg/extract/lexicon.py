@@ -67,6 +67,7 @@ HONORIFICS = {
     "emperor": "m", "empress": "f", "tsar": "m", "czar": "m", "tsarina": "f",
     "archduke": "m", "archduchess": "f", "grand": None, "crown": None,  # "Crown Prince Yin"
     "comte": "m", "comtesse": "f", "vicomte": "m", "graf": "m", "gräfin": "f", "freiherr": "m",
+    "hon": None, "hon.": None, "honourable": None, "honorable": None,
 }  # fmt: skip
 
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}

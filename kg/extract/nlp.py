@@ -47,11 +47,15 @@ def _glued(stop: Token) -> bool:
 def _with_paragraphs(nlp: Language) -> Language:
     if "paragraph_breaks" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
-    for word in ("wed", "Wed"):  # the tokenizer reads "wed" as "we'd"
+    for word in ("wed", "Wed", *_TITLES_WITH_STOP):  # "wed" is not "we'd"; "the Hon. X"
         nlp.tokenizer.add_special_case(word, [{"ORTH": word}])
     infixes = [*nlp.Defaults.infixes, _GLUED_STOP]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     return nlp
+
+
+# Abbreviated titles the tokenizer would end a sentence at ("the Hon. Freddie Hay").
+_TITLES_WITH_STOP = ("Hon.", "Col.", "Capt.", "Lt.", "Sgt.", "Maj.", "Cmdr.", "Mme.", "Mlle.")
 
 
 @cache
