@@ -1285,6 +1285,12 @@ MORE_RECALL_FORMS = [
       "Theodore Vance Sr | spouseOf | Odessa"}),
     ("Helene Vaucourt was a chemist, the daughter of Comte Armand Vaucourt, an officer.",
      {"Armand Vaucourt | parentOf | Helene Vaucourt"}),
+    # "X and his twin brother, Y, were born to A and B": both are A's and B's
+    ("Callum Dunn is a runner. Dunn and his twin brother, Ewan, were born in Paisley to "
+     "Gary Dunn, a former footballer, and Fiona Dunn, a nurse.",
+     {"Gary Dunn | parentOf | Callum Dunn", "Gary Dunn | parentOf | Ewan",
+      "Fiona Dunn | parentOf | Callum Dunn", "Fiona Dunn | parentOf | Ewan",
+      "Callum Dunn | siblingOf | Ewan"}),
     # an abbreviated title does not end the sentence
     ("Arabella Fenwick is engaged. Her cousin, the Hon. Freddie Fenwick-Hay, joked on "
      "Instagram.",

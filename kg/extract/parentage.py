@@ -18,7 +18,13 @@ from spacy.tokens import Token
 from kg.extract.context import Candidate, Context, Ref, rules
 from kg.extract.name_lists import listed_names
 from kg.extract.of_phrase import named_after_and, parent_spouses
-from kg.extract.referents import of_objects, partitive_owner, people, verb_subjects
+from kg.extract.referents import (
+    kin_conjuncts,
+    of_objects,
+    partitive_owner,
+    people,
+    verb_subjects,
+)
 
 __all__ = ["born_to"]
 
@@ -26,8 +32,9 @@ __all__ = ["born_to"]
 def _children(ctx: Context, born: Token) -> list[Ref]:
     """Who was born: the subject, the person "born" describes, or one of a group."""
     subjects = [c for c in born.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if subjects:
-        return people(ctx, subjects)
+    if subjects:  # "X and his twin brother, Y, were born to A and B"
+        found = people(ctx, subjects)
+        return found + kin_conjuncts(ctx, subjects, {r.person for r in found})
     if born.dep_ in {"acl", "relcl", "advcl"}:
         head = born.head
         if ctx.is_person(head):

@@ -17,6 +17,7 @@ from kg.extract.name_lists import listed_names
 from kg.extract.syntax import RELATIVE_PRONOUNS, SUBJECT_DEPS, clause_of, is_place, phrase_head
 
 __all__ = [
+    "kin_conjuncts",
     "kin_preps",
     "listed_after",
     "of_objects",
@@ -325,6 +326,20 @@ def _relative_antecedent(ctx: Context, clause: Token) -> list[Ref]:
         return people(ctx, [head])
     before = [t for t in (head, *head.conjuncts) if t.i < clause.i and ctx.is_person(t)]
     return ctx.refs(max(before, key=lambda t: t.i)) if before else people(ctx, [head])
+
+
+def kin_conjuncts(ctx: Context, subjects: list[Token], owners: set[int]) -> list[Ref]:
+    """The named relative in "X and his brother Y were the sons of Z": Y, when "his" is X."""
+    found: list[Ref] = []
+    for conj in (c for s in subjects for c in s.conjuncts if ctx.is_kin(c)):
+        poss = [c for c in conj.children if c.dep_ == "poss"]
+        if poss and any(r.person in owners for r in ctx.refs(poss[0])):
+            named = [r for c in conj.children if c.dep_ == "appos" for r in ctx.persons_in(c)]
+            ref = ctx.coref.ref(conj)  # the name hung elsewhere: "her boyfriend, footballer Y"
+            if not named and ref is not None and ref.how == "appositive":
+                named = ctx.refs(conj)
+            found += named
+    return [r for r in found if r.person not in owners]
 
 
 def verb_subjects(ctx: Context, verb: Token) -> list[Ref]:

@@ -34,6 +34,7 @@ from kg.extract.of_phrase import (
     stray_conjuncts,
 )
 from kg.extract.referents import (
+    kin_conjuncts,
     kin_preps,
     of_objects,
     of_role_name,
@@ -131,20 +132,6 @@ def possessive_kin(ctx: Context) -> Iterator[Candidate]:
                     yield Candidate(person, rel.name, owner, noun, "possessive-kin.v1", 0.9, former)
 
 
-def _kin_conjuncts(ctx: Context, subjects: list[Token], owners: set[int]) -> list[Ref]:
-    """The named relative in "X and his brother Y were the sons of Z": Y, when "his" is X."""
-    found: list[Ref] = []
-    for conj in (c for s in subjects for c in s.conjuncts if ctx.is_kin(c)):
-        poss = [c for c in conj.children if c.dep_ == "poss"]
-        if poss and any(r.person in owners for r in ctx.refs(poss[0])):
-            named = [r for c in conj.children if c.dep_ == "appos" for r in ctx.persons_in(c)]
-            ref = ctx.coref.ref(conj)  # the name hung elsewhere: "her boyfriend, footballer Y"
-            if not named and ref is not None and ref.how == "appositive":
-                named = ctx.refs(conj)
-            found += named
-    return [r for r in found if r.person not in owners]
-
-
 @rules.register("prepositional-kin.v1")
 def prepositional_kin(ctx: Context) -> Iterator[Candidate]:
     """A kinship noun with "of": "the daughter of Leonard Gorsuch"."""
@@ -161,7 +148,7 @@ def prepositional_kin(ctx: Context) -> Iterator[Candidate]:
             subjects = [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS]
             if not who:  # "X and Y are the children of Z"
                 who = people(ctx, subjects)
-            who += _kin_conjuncts(ctx, subjects, {r.person for r in who})
+            who += kin_conjuncts(ctx, subjects, {r.person for r in who})
         if anchors and noun.lemma_.lower() in CHILD_NOUNS:
             anchors += parent_spouses(ctx, noun, {a.person for a in anchors})
             anchors += stray_conjuncts(ctx, noun, anchors)
@@ -229,7 +216,7 @@ def verbal(ctx: Context) -> Iterator[Candidate]:
         subjects = verb_subjects(ctx, verb) or _verbless_subject(ctx, verb)
         subject_words = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
         # "X and her boyfriend, Y, have split"
-        subjects += _kin_conjuncts(ctx, subject_words, {s.person for s in subjects})
+        subjects += kin_conjuncts(ctx, subject_words, {s.person for s in subjects})
         objects = people(ctx, [c for c in verb.children if c.dep_ == "dobj"])
         if verb.dep_ == "amod" and subjects:
             objects += ctx.refs(verb.head)
@@ -375,7 +362,7 @@ def offspring(ctx: Context) -> Iterator[Candidate]:
         holders += _spouse_before(ctx, verb)
         if verb.lemma_ in {"bear", "give"}:  # "she bore him two sons"
             holders += people(ctx, [c for c in verb.children if c.dep_ == "dative"])
-        holders += _kin_conjuncts(ctx, subjects, {r.person for r in holders})  # "X and his wife Y"
+        holders += kin_conjuncts(ctx, subjects, {r.person for r in holders})  # "X and his wife Y"
         if relation == "parentOf":  # "welcomed a son, Z, with Y", "a son named Z with Y"
             named = [
                 c for c in noun.children if c.dep_ == "acl" and c.lower_ in {"named", "called"}
