@@ -1285,6 +1285,9 @@ MORE_RECALL_FORMS = [
       "Theodore Vance Sr | spouseOf | Odessa"}),
     ("Helene Vaucourt was a chemist, the daughter of Comte Armand Vaucourt, an officer.",
      {"Armand Vaucourt | parentOf | Helene Vaucourt"}),
+    ("Anna Berg became stepmother to his two young sons, Paul and Jacques.",
+     {"Anna Berg | relativeOf | Paul", "Anna Berg | relativeOf | Jacques",
+      "Paul | siblingOf | Jacques"}),
     # "X and his twin brother, Y, were born to A and B": both are A's and B's
     ("Callum Dunn is a runner. Dunn and his twin brother, Ewan, were born in Paisley to "
      "Gary Dunn, a former footballer, and Fiona Dunn, a nurse.",

@@ -145,6 +145,8 @@ def prepositional_kin(ctx: Context) -> Iterator[Candidate]:
             referents(ctx, noun),
         )
         if noun.dep_ == "attr":
+            if not anchors:  # "became stepmother to his sons": "to" hung on the verb
+                anchors = of_objects(ctx, noun.head, kin_preps(noun) - {"of"})
             subjects = [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS]
             if not who:  # "X and Y are the children of Z"
                 who = people(ctx, subjects)
