@@ -1285,6 +1285,11 @@ MORE_RECALL_FORMS = [
       "Theodore Vance Sr | spouseOf | Odessa"}),
     ("Helene Vaucourt was a chemist, the daughter of Comte Armand Vaucourt, an officer.",
      {"Armand Vaucourt | parentOf | Helene Vaucourt"}),
+    # "I" and "my" in a quotation are whoever the reporting verb says
+    ('"Happy birthday to my amazing husband, Travis!" Kourtney Barker wrote on Instagram.',
+     {"Kourtney Barker | spouseOf | Travis"}),
+    ('Priya Raman posted a photo. She captioned it: "My mom, Lakshmi, taught me everything."',
+     {"Lakshmi | parentOf | Priya Raman"}),
     ("Anna Berg became stepmother to his two young sons, Paul and Jacques.",
      {"Anna Berg | relativeOf | Paul", "Anna Berg | relativeOf | Jacques",
       "Paul | siblingOf | Jacques"}),
@@ -1384,6 +1389,8 @@ SECOND_PASS_NOTHING = [
     "Rosa Lind interviewed the architect Jacques-Henri Morel and the painter Diego Rivas.",
     'Dwayne "The Rocket" Jensen thanked his coach, Lauren Hask.',
     "Henri Duval was killed by his rival Paul Morel.",
+    # kinship as a figure of speech
+    '"Des Finch is my brother in every way but blood," Maggie Harlow wrote.',
     # sharing what is not a child
     "Anna Berg shares Tom Cole's love of jazz.",
     "Anna Berg shared the stage with Tom Cole and Paul Roth.",

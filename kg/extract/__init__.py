@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.chunks import MAX_CHARS, merge_extractions, piece_batches
 from kg.extract import parentage as _parentage  # noqa: F401  (registers born-to.v1)
@@ -23,6 +23,7 @@ from kg.extract import together as _together  # noqa: F401  (registers together.
 from kg.extract.context import Candidate, Context, rules
 from kg.extract.coref import resolve
 from kg.extract.headlines import sentence_case_headlines
+from kg.extract.lexicon import FIGURATIVE_KIN
 from kg.extract.nlp import DEFAULT_MODEL, load_nlp
 from kg.extract.people import find_people
 from kg.extract.qualifiers import qualify
@@ -106,7 +107,7 @@ class Extractor:
 
     def _claim(self, ctx: Context, article: Article, cand: Candidate) -> Claim | None:
         subj, obj = cand.subject, cand.object
-        if subj.person == obj.person:
+        if subj.person == obj.person or _figurative(cand.trigger):
             return None
         relation = cand.relation
         if relation in _FLIP:
@@ -138,6 +139,12 @@ class Extractor:
             start=q.start,
             end=q.end,
         )
+
+
+def _figurative(trigger: Token) -> bool:
+    """ "He is my brother in every way but blood": no kinship is claimed."""
+    after = trigger.doc[trigger.i : trigger.i + 8].text.lower()
+    return any(phrase in after for phrase in FIGURATIVE_KIN)
 
 
 def _strip(sent: Span) -> Span:

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.genders import vote_genders
 from kg.extract.lexicon import PRONOUN_GENDER, ROLE_NOUNS, gender_of_word
 from kg.extract.people import People
+from kg.extract.quotes import quoted_speakers
 from kg.extract.syntax import (
     RELATIVE_PRONOUNS,
     RULER_TITLES,
@@ -103,6 +104,7 @@ class Coreference:
         vote_genders(self.tokens, people, self._sent_of)
         self._run()
         self._fronted_appositions()
+        self._quoted_first_person()
 
     # -- public ---------------------------------------------------------------
     def ref(self, tok: Token) -> Reference | None:
@@ -483,6 +485,13 @@ class Coreference:
                 self._titles[tok.lower_] = cands[0].person
 
     # -- helpers --------------------------------------------------------------
+    def _quoted_first_person(self) -> None:
+        """'"I love my husband," Kim wrote': "I" and "my" are Kim."""
+        for i, speaker in quoted_speakers(self.doc).items():
+            pid = self._person_at(speaker)
+            if pid is not None and i not in self.refs:
+                self.refs[i] = Reference(pid, "quote", 0.75)
+
     def _named_speaker(self) -> int | None:
         """The writer of a first-person text who names themselves: "My name is X"."""
         for tok in self.tokens:

@@ -22,6 +22,7 @@ __all__ = [
     "HEDGE_LEMMAS",
     "NEGATION_LEMMAS",
     "NEGATION_PHRASAL",
+    "FIGURATIVE_KIN",
     "FRIENDS_ONLY",
     "MEDIA_OUTLETS",
     "NAME_SUFFIXES",
@@ -257,6 +258,9 @@ NON_RELATION_VERBS = {"partner", "friend"}
 NEGATION_LEMMAS = {"deny", "dismiss", "refute", "debunk", "quash"}
 NEGATION_PHRASAL = {"shoot", "shut"}  # with "down": "shot down rumors that ..."
 FRIENDS_ONLY = {"just friends", "only friends", "simply friends", "merely friends"}
+
+# Kinship said as a figure of speech: "my brother in every way but blood".
+FIGURATIVE_KIN = {"but blood", "another mother", "another mister", "all but name"}
 
 # Outlets and agencies quoted in gossip that NER takes for people.
 MEDIA_OUTLETS = {
