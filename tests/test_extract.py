@@ -1285,6 +1285,15 @@ MORE_RECALL_FORMS = [
       "Theodore Vance Sr | spouseOf | Odessa"}),
     ("Helene Vaucourt was a chemist, the daughter of Comte Armand Vaucourt, an officer.",
      {"Armand Vaucourt | parentOf | Helene Vaucourt"}),
+    # "children, of whom only A and B survived", "children, among them the novelist X"
+    ("Aldo Rinaldi married Isabella Conti in 1426; the marriage produced four children, of "
+     "whom only Edmund and Margaret survived infancy.",
+     {"Aldo Rinaldi | spouseOf | Isabella Conti", "Aldo Rinaldi | parentOf | Edmund",
+      "Aldo Rinaldi | parentOf | Margaret", "Isabella Conti | parentOf | Edmund",
+      "Isabella Conti | parentOf | Margaret", "Edmund | siblingOf | Margaret"}),
+    ("Vinnie Caruso is survived by three grandchildren, among them Gina's son, the actor "
+     "Nico Bell.",
+     {"Vinnie Caruso | grandparentOf | Nico Bell", "Gina | parentOf | Nico Bell"}),
     # "I" and "my" in a quotation are whoever the reporting verb says
     ('"Happy birthday to my amazing husband, Travis!" Kourtney Barker wrote on Instagram.',
      {"Kourtney Barker | spouseOf | Travis"}),

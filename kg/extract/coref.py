@@ -96,6 +96,7 @@ class Coreference:
         self.partners: dict[int, int] = {}  # person -> whom a relation verb paired them with
         self._last_group: tuple[tuple[int, ...], int] | None = None  # (people, sentence)
         self._listed: list[tuple[tuple[int, ...], int]] = []  # groups named as "A and B"
+        self._last_couple: tuple[tuple[int, ...], int] | None = None  # "A married B"
         self._titles: dict[str, int] = {}  # "queen" -> the person "the Queen" stands for
         self._parents: dict[str, set[int]] = {}  # "father" -> the people named as fathers
         firsts = [(min(m.start for m in p.mentions), p.id) for p in people.persons if p.mentions]
@@ -184,7 +185,7 @@ class Coreference:
                     self._listed.append(self._last_group)  # not "born to A and B"
         partner = self._partner_of(head)
         if partner is not None and partner != pid:  # "A married B; their children ..."
-            self._last_group = ((partner, pid), sent)
+            self._last_group = self._last_couple = ((partner, pid), sent)
             self.partners[partner], self.partners[pid] = pid, partner
         elif (  # "A met B in college; they ..." (not "A brought his mom, B")
             head.dep_ == "dobj"
@@ -223,8 +224,11 @@ class Coreference:
         """ "they", "their", "the couple": the last group named in the window (twice as
         wide for "the couple", which names its people more plainly than "they")."""
         window = _WINDOW if tok.pos_ == "PRON" else 2 * _WINDOW
-        if self._last_group and self._sent_of[tok.i] - self._last_group[1] <= window:
-            self.groups[tok.i] = self._last_group[0]
+        group = self._last_group
+        if tok.lower_ in {"marriage", "union"}:  # "A married B; the marriage produced two sons"
+            window, group = 1, self._last_couple
+        if group and self._sent_of[tok.i] - group[1] <= window:
+            self.groups[tok.i] = group[0]
 
     def _siblings(self, tok: Token) -> None:
         """ "the sisters' stepmother": the last people named together ("Noor and Yasmin")

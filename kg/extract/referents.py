@@ -219,6 +219,8 @@ def referents(ctx: Context, noun: Token) -> list[Ref]:
         ][:1],
         [head] if noun.dep_ == "compound" and head.pos_ == "PROPN" else [],  # "children - Alexis"
         [c for c in head.children if c.dep_ == "dobj"] if _subject_of(noun, "include") else [],
+        _of_whom(noun) if plural else [],  # "four children, of whom only A and B survived"
+        _among_them(ctx, noun) if plural else [],  # "five children, among them the novelist X"
         [c for c in head.children if c.dep_ == "attr"] if _subject_of(noun, "be") else [],
     ]
     listed = listed_after(ctx, noun) if plural else []
@@ -228,6 +230,35 @@ def referents(ctx: Context, noun: Token) -> list[Ref]:
             found = people(ctx, named[:1])
             return listed if len(listed) > len(found) else found  # ages broke the parse
     return listed or ctx.refs(noun) or (partitive_owner(ctx, noun) if plural else [])
+
+
+def _of_whom(noun: Token) -> list[Token]:
+    """The subjects of "of whom ..." after a plural noun: "children, of whom A and B survived"."""
+    return [
+        c
+        for clause in noun.children
+        if clause.dep_ == "relcl"
+        and any(
+            p.lower_ == "of" and any(g.lower_ == "whom" for g in p.children)
+            for p in clause.children
+        )
+        for c in clause.children
+        if c.dep_ in SUBJECT_DEPS
+    ]
+
+
+def _among_them(ctx: Context, noun: Token) -> list[Token]:
+    """The first name after ", among them" / ", including" past a role: "five children,
+    among them the novelist X"."""
+    doc, i = ctx.doc, noun.i + 1
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ != "among":
+        return []
+    if doc[i + 2].lower_ != "them":
+        return []
+    named = [  # not the owner in "among them Gina's son, X"
+        t for t in doc[i + 3 : min(i + 9, noun.sent.end)] if ctx.is_person(t) and t.dep_ != "poss"
+    ]
+    return named[:1]
 
 
 def _respectively(ctx: Context, noun: Token) -> list[Ref]:
@@ -348,8 +379,13 @@ def verb_subjects(ctx: Context, verb: Token) -> list[Ref]:
     fronted = [  # "Ramaswamy married Y" with the surname tagged an adverb
         c for c in verb.children if c.dep_ in {"advmod", "npadvmod"} and c.i < verb.i
     ]
-    if fronted and ctx.is_person(fronted[0]) and fronted[0].is_sent_start:
-        return ctx.refs(fronted[0])
+    first = fronted[0] if fronted else None
+    if (
+        first is not None
+        and ctx.is_person(first)
+        and (first.is_sent_start or first.dep_ == "npadvmod")
+    ):
+        return ctx.refs(first)
     node = verb
     for _ in range(5):
         aux = [a for a in node.children if a.dep_ in {"aux", "auxpass"}]

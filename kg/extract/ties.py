@@ -42,10 +42,13 @@ def kin_attached(root: Token, kin_words: set[str]) -> bool:
         return True
     if root.dep_ == "appos" and head.pos_ == "NOUN" and head.i < root.i:
         root, head = head, head.head  # "married to the painter Diego Rivera": as "the painter"
-        if root.dep_ == "appos" and kin(head):
+        if root.dep_ == "appos" and kin(head) and head.lemma_.lower() not in EVENT_NOUNS:
             return True  # "her husband, the lawyer Femi Cole"
     if any(c.dep_ == "compound" and kin(c) for c in root.children):  # "three children - Alexis"
         return True
+    modifiers = [root, *(c for c in root.children if c.dep_ == "compound")]
+    if any(g.dep_ == "amod" and g.pos_ == "VERB" and kin(g) for m in modifiers for g in m.children):
+        return True  # "X married Princess Y" with "married" parsed as Y's adjective
     if root.dep_ == "dobj" and head.lemma_ == "include":  # "His children included A, B and C"
         return any(c.dep_ in {"nsubj", "nsubjpass"} and kin(c) for c in head.children)
     if root.dep_ == "pobj" and head.lower_ == "of" and kin(head.head):
