@@ -299,7 +299,8 @@ COREFERENCE = [
     ("Grace Whitfield was born in Ohio. Her son, Ethan Langford, and her daughter, "
      "Sophie Langford, live in Ohio.",
      {"Grace Whitfield | parentOf | Ethan Langford",
-      "Grace Whitfield | parentOf | Sophie Langford"}),
+      "Grace Whitfield | parentOf | Sophie Langford",
+      "Ethan Langford | siblingOf | Sophie Langford"}),  # same-parents.v1
     # gender agreement picks the owner
     ("Ruby Calder introduced Felix Brandt to her sister, Tessa Monroe.",
      {"Ruby Calder | siblingOf | Tessa Monroe"}),
@@ -1121,7 +1122,8 @@ MORE_RECALL_FORMS = [
      "addition to his daughter, he is survived by a son, Michael; a sister, Joan Pierce; and "
      "four grandchildren.",
      {"Harold Finch | parentOf | Ellen Finch-Rowe", "Harold Finch | spouseOf | Ruth Kaplan",
-      "Harold Finch | parentOf | Michael", "Harold Finch | siblingOf | Joan Pierce"}),
+      "Harold Finch | parentOf | Michael", "Harold Finch | siblingOf | Joan Pierce",
+      "Ellen Finch-Rowe | siblingOf | Michael"}),
     # royals: "Dorothea of Saxe-Lauenburg"; "X and Anne, who married James": Anne
     ("Frederick II was the eldest son of King Christian III and Dorothea of Saxe-Lauenburg.",
      {"Christian III | parentOf | Frederick II",
@@ -1260,7 +1262,8 @@ MORE_RECALL_FORMS = [
      | {"James | siblingOf | Inez", "James | siblingOf | Betty", "James | siblingOf | Olin",
         "Inez | siblingOf | Betty", "Inez | siblingOf | Olin", "Betty | siblingOf | Olin"}),
     ("Travis Barr's son Landon, 20, and daughter Alabama, 18, posed.",
-     {"Travis Barr | parentOf | Landon", "Travis Barr | parentOf | Alabama"}),
+     {"Travis Barr | parentOf | Landon", "Travis Barr | parentOf | Alabama",
+      "Landon | siblingOf | Alabama"}),
     ("Jenna Lopes filed for divorce from Ben Affel on Tuesday.",
      {"Jenna Lopes | spouseOf | Ben Affel"}),
     # a child named like the parent in the same sentence is someone else
@@ -1285,6 +1288,12 @@ MORE_RECALL_FORMS = [
       "Theodore Vance Sr | spouseOf | Odessa"}),
     ("Helene Vaucourt was a chemist, the daughter of Comte Armand Vaucourt, an officer.",
      {"Armand Vaucourt | parentOf | Helene Vaucourt"}),
+    # two children one sentence gives the same parents
+    ("Ahmad Lurqi married Leila Haddad in 1180. Their son, Muhammad, continued his father's "
+     "observations, while their daughter Zaynab copied the tables.",
+     {"Ahmad Lurqi | spouseOf | Leila Haddad", "Ahmad Lurqi | parentOf | Muhammad",
+      "Ahmad Lurqi | parentOf | Zaynab", "Leila Haddad | parentOf | Muhammad",
+      "Leila Haddad | parentOf | Zaynab", "Muhammad | siblingOf | Zaynab"}),
     # "children, of whom only A and B survived", "children, among them the novelist X"
     ("Aldo Rinaldi married Isabella Conti in 1426; the marriage produced four children, of "
      "whom only Edmund and Margaret survived infancy.",

@@ -6,10 +6,12 @@ children born to A", "X was adopted by A".
   adopted by A and B".
 - ``fathered.v1``: "A fathered X with B", "A sired X", "A gave birth to X", "A shares
   X, 13, and Y, 8, with B".
+- ``same-parents.v1``: "their son, X, ... while their daughter Y": X and Y are siblings.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 from itertools import combinations
 
@@ -21,12 +23,15 @@ from kg.extract.of_phrase import named_after_and, parent_spouses
 from kg.extract.referents import (
     kin_conjuncts,
     of_objects,
+    owners,
     partitive_owner,
     people,
+    referents,
     verb_subjects,
 )
+from kg.extract.syntax import CHILD_NOUNS
 
-__all__ = ["born_to"]
+__all__ = ["born_to", "fathered", "same_parents"]
 
 
 def _children(ctx: Context, born: Token) -> list[Ref]:
@@ -122,3 +127,20 @@ def fathered(ctx: Context) -> Iterator[Candidate]:
         if verb.lemma_ == "share":  # "they share A, 11, and B, 8": A and B are siblings
             for a, b in combinations(children, 2):
                 yield Candidate(a, "siblingOf", b, verb, "fathered.v1", 0.8)
+
+
+@rules.register("same-parents.v1")
+def same_parents(ctx: Context) -> Iterator[Candidate]:
+    """Children one sentence gives the same parents through different nouns: "their
+    son, X, continued his work, while their daughter Y ...": X and Y are siblings."""
+    children: dict[tuple[int, frozenset[int]], dict[int, tuple[Ref, Token]]] = defaultdict(dict)
+    for noun in ctx.kin_nouns:
+        if noun.tag_ != "NN" or noun.lemma_.lower() not in CHILD_NOUNS:
+            continue
+        parents = frozenset(r.person for r in owners(ctx, noun))
+        for child in referents(ctx, noun) if parents else []:
+            if child.person not in parents:
+                children[(noun.sent.start, parents)].setdefault(child.person, (child, noun))
+    for found in children.values():
+        for (a, noun), (b, _) in combinations(found.values(), 2):
+            yield Candidate(a, "siblingOf", b, noun, "same-parents.v1", 0.75)
