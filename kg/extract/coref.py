@@ -88,9 +88,8 @@ class Coreference:
         self._sent_of: dict[int, int] = {}
         n = 0
         for sent in doc.sents:  # count only sentences with words, not a lone quote mark
-            n += any(t.is_alpha for t in sent)
-            for tok in sent:
-                self._sent_of[tok.i] = n
+            n += any(t.is_alpha for t in self.tokens[sent.start : sent.end])
+            self._sent_of.update(dict.fromkeys(range(sent.start, sent.end), n))
         self._history: list[_Seen] = []
         self.groups: dict[int, tuple[int, ...]] = {}  # plural token -> the people it stands for
         self.partners: dict[int, int] = {}  # person -> whom a relation verb paired them with

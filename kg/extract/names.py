@@ -107,31 +107,32 @@ def name_words(span: Span) -> tuple[list[str], str]:
 def _trim(span: Span) -> tuple[Span | None, str | None]:
     """Cut honorifics, kinship words and punctuation off a name span; return its gender hint."""
     doc, start, end, gender = span.doc, span.start, span.end, None
+    toks = tokens_of(doc)
     while start < end and (
-        doc[start].lower_ in HONORIFICS
-        or doc[start].is_punct
-        or doc[start].pos_ in {"DET", "PRON", "AUX", "ADP", "CCONJ", "SCONJ"}  # "[Are] Mila"
-        or (doc[start].lower_.removesuffix("s") in ROLE_NOUNS and end - start > 1)
-        or (gender_of_word(doc[start].lower_) and doc[start].is_title and end - start > 1)
+        toks[start].lower_ in HONORIFICS
+        or toks[start].is_punct
+        or toks[start].pos_ in {"DET", "PRON", "AUX", "ADP", "CCONJ", "SCONJ"}  # "[Are] Mila"
+        or (toks[start].lower_.removesuffix("s") in ROLE_NOUNS and end - start > 1)
+        or (gender_of_word(toks[start].lower_) and toks[start].is_title and end - start > 1)
     ):
-        gender = gender or HONORIFICS.get(doc[start].lower_) or gender_of_word(doc[start].lower_)
+        gender = gender or HONORIFICS.get(toks[start].lower_) or gender_of_word(toks[start].lower_)
         start += 1
-    if span.start < start < end and doc[start].is_lower and doc[start].is_alpha:
+    if span.start < start < end and toks[start].is_lower and toks[start].is_alpha:
         start -= 1  # "Sultan bin Rashid": the title was a first name
     while end > start and (
-        doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or doc[end - 1].is_space
+        toks[end - 1].is_punct or toks[end - 1].tag_ == "POS" or toks[end - 1].is_space
     ):
         end -= 1
     while (
         end - start > 2
-        and doc[end - 1].is_upper
-        and doc[end - 1].is_alpha
-        and len(doc[end - 1]) <= 4
-        and not _regnal(doc[end - 1])
+        and toks[end - 1].is_upper
+        and toks[end - 1].is_alpha
+        and len(toks[end - 1]) <= 4
+        and not _regnal(toks[end - 1])
     ):
         end -= 1  # post-nominal letters: "Geraldine Jebb CBE"
     for i in range(start, end - 1):  # "Dominic Reyes Jr. Lena": the name ends at its suffix
-        if doc[i].lower_ in NAME_SUFFIXES:
+        if toks[i].lower_ in NAME_SUFFIXES:
             end = i + 1
             break
     if start >= end:
@@ -147,15 +148,16 @@ def is_name(span: Span) -> bool:
         return False
     if span.end < len(span.doc) and span.doc[span.end].text in {"/", "@"}:
         return False  # a photo credit such as "KrisJenner/Instagram"
+    words = tokens_of(span.doc)[span.start : span.end]
     if all(
-        gender_of_word(t.lower_) or t.pos_ == "PRON" or t.lower_ in {"mom", "dad"} for t in span
+        gender_of_word(t.lower_) or t.pos_ == "PRON" or t.lower_ in {"mom", "dad"} for t in words
     ):
         return False  # "Mom" is a kinship word used as a name: coreference handles it
-    if len(span) == 1 and (
-        span[0].lower_ in TITLES or span[0].lower_ in ROLE_NOUNS or span[0].text == "I"
+    if len(words) == 1 and (
+        words[0].lower_ in TITLES or words[0].lower_ in ROLE_NOUNS or words[0].text == "I"
     ):
         return False  # "the first Baron's father", "the Queen"
-    return any(t.text[:1].isupper() for t in span)
+    return any(t.text[:1].isupper() for t in words)
 
 
 def person_spans(doc: Doc, kin_words: set[str]) -> list[tuple[Span, str | None]]:
@@ -381,43 +383,45 @@ def _with_first_names(ent: Span) -> Span:
     "Moza bint [Nasser]", to a regnal number after it, "[Sultan Abdulmejid] I", and
     to the place a first name is "of", "[Dorothea] of Saxe-Lauenburg"."""
     start, end, doc = ent.start, ent.end, ent.doc
+    toks = tokens_of(doc)
     while start > 0:
         if (
-            doc[start - 1].pos_ == "PROPN"
-            and doc[start - 1].is_title
-            and doc[start - 1].dep_ == "compound"
+            toks[start - 1].pos_ == "PROPN"
+            and toks[start - 1].is_title
+            and toks[start - 1].dep_ == "compound"
             and (
-                ent.start <= doc[start - 1].head.i < end or doc[start - 1].head.text in _PATRONYMIC
+                ent.start <= toks[start - 1].head.i < end
+                or toks[start - 1].head.text in _PATRONYMIC
             )
         ):
             start -= 1
-        elif start > 1 and doc[start - 1].text in _PATRONYMIC and doc[start - 2].is_title:
+        elif start > 1 and toks[start - 1].text in _PATRONYMIC and toks[start - 2].is_title:
             start -= 2  # "[Moza bint] Nasser"
         elif (
             start > 2
-            and doc[start - 1].dep_ == "compound"
-            and doc[start - 2].text == "-"
-            and not doc[start - 3].whitespace_
-            and not doc[start - 2].whitespace_
-            and doc[start - 3].is_title
+            and toks[start - 1].dep_ == "compound"
+            and toks[start - 2].text == "-"
+            and not toks[start - 3].whitespace_
+            and not toks[start - 2].whitespace_
+            and toks[start - 3].is_title
         ):
             start -= 3  # "[Jae-hyun] Kim"
         else:
             break
-    if end < len(doc) and _regnal(doc[end]):
+    if end < len(doc) and _regnal(toks[end]):
         end += 1
-    if doc[end - 1].text == "-" and end < len(doc) and doc[end].is_alpha:
+    if toks[end - 1].text == "-" and end < len(doc) and toks[end].is_alpha:
         end += 1  # "[Sun Yat-]sen"
     if (
         ent.label_ == "PERSON"
         and end - start == 1
         and end + 1 < len(doc)
-        and doc[end].lower_ == "of"
-        and doc[end + 1].is_title
-        and normalize(doc[start].text) in first_name_genders()
+        and toks[end].lower_ == "of"
+        and toks[end + 1].is_title
+        and normalize(toks[start].text) in first_name_genders()
     ):  # "[Dorothea] of Saxe-Lauenburg", "[Anne] of Austria"
         end += 2
-        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+        while end + 1 < len(doc) and toks[end].text == "-" and not toks[end - 1].whitespace_:
             end += 2
     return doc[start:end]
 

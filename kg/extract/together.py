@@ -42,9 +42,9 @@ def _somewhere(word: Token, verb: Token) -> bool:
 def together(ctx: Context) -> Iterator[Candidate]:
     """People together for a time are partners; "were together" (past) has ended."""
     for word in ctx.tokens:
-        verb = word.head
-        if word.lower_ != "together" or word.dep_ != "advmod" or verb.lemma_ != "be":
+        if word.lower_ != "together" or word.dep_ != "advmod" or word.head.lemma_ != "be":
             continue
+        verb = word.head
         if not _for_a_time(verb) or _somewhere(word, verb):
             continue
         subjects = verb_subjects(ctx, verb)
