@@ -1288,6 +1288,13 @@ MORE_RECALL_FORMS = [
       "Theodore Vance Sr | spouseOf | Odessa"}),
     ("Helene Vaucourt was a chemist, the daughter of Comte Armand Vaucourt, an officer.",
      {"Armand Vaucourt | parentOf | Helene Vaucourt"}),
+    # "share" tagged a noun after a relative clause
+    ("Callum Brennan is in a custody battle with his ex-wife Katya Sorokina. The pair, who "
+     "divorced in 2021 after nine years of marriage, share son Leo, nine, and daughter "
+     "Anya, seven.",
+     {"Callum Brennan | spouseOf | Katya Sorokina", "Callum Brennan | parentOf | Leo",
+      "Callum Brennan | parentOf | Anya", "Katya Sorokina | parentOf | Leo",
+      "Katya Sorokina | parentOf | Anya", "Leo | siblingOf | Anya"}),
     # two children one sentence gives the same parents
     ("Ahmad Lurqi married Leila Haddad in 1180. Their son, Muhammad, continued his father's "
      "observations, while their daughter Zaynab copied the tables.",

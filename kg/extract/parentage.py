@@ -108,6 +108,10 @@ def fathered(ctx: Context) -> Iterator[Candidate]:
     """ "A fathered X (with B)", "A gave birth to X", "A shares X with B": A (and B)
     are X's parents."""
     for verb in ctx.tokens:
+        if verb.lower_ in {"share", "shares"} and verb.pos_ != "VERB":
+            children, parents = _shared_misparsed(ctx, verb)
+            yield from _parents_and_siblings(verb, parents, children)
+            continue
         birth = verb.lemma_ == "give" and any(c.lemma_ == "birth" for c in verb.children)
         bore = birth or verb.lemma_ in {"father", "mother", "sire", "share"}
         if verb.pos_ != "VERB" or not bore:
@@ -121,12 +125,37 @@ def fathered(ctx: Context) -> Iterator[Candidate]:
             children, parents = _shared(ctx, verb)
         else:
             children = people(ctx, [c for c in verb.children if c.dep_ == "dobj"])
+        if verb.lemma_ == "share":
+            yield from _parents_and_siblings(verb, parents, children)
+            continue
         for parent in parents:
             for child in children:
                 yield Candidate(parent, "parentOf", child, verb, "fathered.v1", 0.85)
-        if verb.lemma_ == "share":  # "they share A, 11, and B, 8": A and B are siblings
-            for a, b in combinations(children, 2):
-                yield Candidate(a, "siblingOf", b, verb, "fathered.v1", 0.8)
+
+
+def _parents_and_siblings(
+    verb: Token, parents: list[Ref], children: list[Ref]
+) -> Iterator[Candidate]:
+    """ "They share A, 11, and B, 8": A and B are their children, and siblings."""
+    for parent in parents:
+        for child in children:
+            yield Candidate(parent, "parentOf", child, verb, "fathered.v1", 0.85)
+    for a, b in combinations(children, 2):
+        yield Candidate(a, "siblingOf", b, verb, "fathered.v1", 0.8)
+
+
+def _shared_misparsed(ctx: Context, share: Token) -> tuple[list[Ref], list[Ref]]:
+    """ "The pair, who divorced in 2021, share son Leo, nine, and daughter Anya" with
+    "share" tagged a noun: the sentence's first group shares the names listed after it."""
+    sent = share.sent
+    group = next((ctx.refs(t) for t in ctx.tokens[sent.start : share.i] if ctx.coref.group(t)), [])
+    token_person = ctx.people.token_person
+    children = [
+        Ref(ctx.doc[end - 1], token_person[end - 1], 0.8)
+        for _, end in listed_names(ctx.doc, share.i + 1)
+        if end - 1 in token_person
+    ]
+    return (children, group) if len(group) > 1 and children else ([], [])
 
 
 @rules.register("same-parents.v1")
