@@ -1288,6 +1288,12 @@ MORE_RECALL_FORMS = [
       "Theodore Vance Sr | spouseOf | Odessa"}),
     ("Helene Vaucourt was a chemist, the daughter of Comte Armand Vaucourt, an officer.",
      {"Armand Vaucourt | parentOf | Helene Vaucourt"}),
+    # "their" after "X filed for divorce from Y"
+    ("Brielle Okafor has filed for divorce from Kwame Mensah. Brielle, 33, wants custody of "
+     "their two children, daughter Amara, 5, and son Kofi, 3.",
+     {"Brielle Okafor | spouseOf | Kwame Mensah", "Brielle Okafor | parentOf | Amara",
+      "Brielle Okafor | parentOf | Kofi", "Kwame Mensah | parentOf | Amara",
+      "Kwame Mensah | parentOf | Kofi", "Amara | siblingOf | Kofi"}),
     # "share" tagged a noun after a relative clause
     ("Callum Brennan is in a custody battle with his ex-wife Katya Sorokina. The pair, who "
      "divorced in 2021 after nine years of marriage, share son Leo, nine, and daughter "

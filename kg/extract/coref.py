@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from kg.extract.genders import vote_genders
-from kg.extract.lexicon import PRONOUN_GENDER, ROLE_NOUNS, gender_of_word
+from kg.extract.lexicon import EVENT_NOUNS, PRONOUN_GENDER, ROLE_NOUNS, gender_of_word
 from kg.extract.people import People
 from kg.extract.quotes import quoted_speakers
 from kg.extract.syntax import (
@@ -208,7 +208,14 @@ class Coreference:
             return None
         if verb.lower_ in ROLE_NOUNS and verb.dep_ == "xcomp":
             verb = verb.head  # "married to singer B", "singer" tagged a verb
-        if verb.lower_ not in self.triggers and verb.lemma_.lower() not in self.triggers:
+        event = any(  # "filed for divorce from Y", "announced her engagement to Y"
+            g.lemma_.lower() in EVENT_NOUNS
+            for c in verb.children
+            if c.dep_ in {"prep", "dobj"}
+            for g in (c, *c.children)
+        )
+        trigger = verb.lower_ in self.triggers or verb.lemma_.lower() in self.triggers
+        if not (trigger or event):
             return None
         ref = _subject_person(verb, self)
         if ref is None and verb.dep_ in {"acomp", "xcomp", "conj"}:  # "A is married to B"
