@@ -1422,6 +1422,9 @@ SECOND_PASS_NOTHING = [
     "Henri Duval was killed by his rival Paul Morel.",
     # kinship as a figure of speech
     '"Des Finch is my brother in every way but blood," Maggie Harlow wrote.',
+    # clubs, colleges and awards are not people
+    "Jonas Berg played for FC Vestby with Lars Holm, then coached Atlético Serrano.",
+    "Anna Berg studied at University College Cork with Tom Cole and won a Grammy.",
     # sharing what is not a child
     "Anna Berg shares Tom Cole's love of jazz.",
     "Anna Berg shared the stage with Tom Cole and Paul Roth.",

@@ -268,6 +268,15 @@ MEDIA_OUTLETS = {
     "access hollywood", "the sun", "daily mail", "radar online", "in touch", "ok!", "hello!",
     "variety", "vogue", "elle", "instagram", "twitter", "tiktok", "youtube", "facebook", "getty",
     "getty images", "shutterstock", "ap", "reuters", "bravo", "netflix", "hbo", "cnn", "bbc",
+    "billboard", "grammy", "grammys", "emmy", "emmys", "bafta", "baftas", "golden globe",
+    "golden globes", "mtv", "vmas",  # awards and charts are not people either
+}  # fmt: skip
+
+# Words that make a name a sports club wherever they stand: "FC Vestby", "Hansa Kirchberg".
+CLUB_WORDS = {
+    "fc", "afc", "cf", "sc", "sv", "vv", "fk", "sk", "bk", "if", "ac", "club", "clube",
+    "atlético", "atletico", "sporting", "grêmio", "gremio", "hansa", "sparta", "dynamo",
+    "dinamo", "olympique", "rovers", "wanderers", "hotspur", "albion", "athletic",
 }  # fmt: skip
 
 # Nouns for things with titles: a name appositive to one, right after one or "called"

@@ -18,11 +18,12 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from kg.extract.lexicon import GROUP_NAME_NOUNS, PLACE_HEADS, TITLES, WORK_NOUNS
+from kg.extract.lexicon import CLUB_WORDS, GROUP_NAME_NOUNS, PLACE_HEADS, TITLES, WORK_NOUNS
 
 __all__ = ["in_place", "is_blend", "names_a_thing"]
 
 _CALLED = {"called", "named", "titled", "dubbed", "entitled"}
+_INSTITUTIONS = {"university", "college", "academy", "institute", "foundation", "museum"}
 _CAST_VERBS = {"star", "appear", "feature", "cast", "costar", "co-star"}
 
 
@@ -39,6 +40,8 @@ def names_a_thing(span: Span) -> bool:
         return True
     if len(span) > 1 and span[-1].is_title and span[-1].lower_ in PLACE_HEADS:
         return True  # "the Rashid bin Saeed Mosque", "Brandt Hardware"
+    if len(span) > 1 and any(t.lower_ in CLUB_WORDS | _INSTITUTIONS for t in span):
+        return True  # "FC Vestby", "Atlético Juazeirense", "University College Cork"
     if span.start > 2 and doc[span.start - 1].lower_ in {"and", ","}:
         place = {"GPE", "LOC"}  # "Maria Amalia of Naples and Sicily": a place listed after one
         before = doc[span.start - 2]
