@@ -674,6 +674,10 @@ TYPES = [
     ("Us Weekly confirmed that Sophie Langford is the daughter of Grace Whitfield.",
      {"Grace Whitfield | parentOf | Sophie Langford"}, {"Sophie Langford", "Grace Whitfield"},
      {"Us Weekly"}),
+    # clubs, colleges, awards
+    ("Jonas Berg, the son of Lars Berg, played for FC Vestby and won a Grammy.",
+     {"Lars Berg | parentOf | Jonas Berg"}, {"Jonas Berg", "Lars Berg"},
+     {"FC Vestby", "Vestby", "Grammy"}),
     # shows, films, podcasts
     txfail("Chloe Ramsey stars in Finding Frankie with her sister, Ruby Ramsey.",
      {"Chloe Ramsey | siblingOf | Ruby Ramsey"}, {"Chloe Ramsey", "Ruby Ramsey"},
