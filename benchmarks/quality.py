@@ -3,7 +3,8 @@
 Runs the extractor on ``../shared/eval/dev.jsonl`` (Re-DocRED + KnowledgeNet)
 and on our hand-annotated sets in ``tests/data/``: ``gossip.jsonl`` (short
 gossip items), ``bios.jsonl`` (short biographies), ``news.jsonl`` (celebrity
-news articles) and ``wiki.jsonl`` (Wikipedia-style articles); scores them with
+news articles), ``wiki.jsonl`` (Wikipedia-style articles) and ``news2.jsonl`` /
+``wiki2.jsonl`` (the same kinds, kept unread as final checks); scores them with
 the referee ``../shared/eval/score.py`` (or ``$KG_REFEREE``) and writes one table
 (overall, per relation, per source) to ``benchmarks/README.md`` between
 ``<!-- quality:start -->`` and ``<!-- quality:end -->``. The table is printed too.
@@ -13,7 +14,8 @@ rules were developed by reading errors on the even ("tune") half only, so the
 odd ("held-out") half is the honest estimate for unseen articles.
 
     python benchmarks/quality.py [--referee PATH] [--dev PATH] [--gossip PATH]
-                                 [--bios PATH] [--news PATH] [--wiki PATH] [--no-write]
+                                 [--bios PATH] [--news PATH] [--wiki PATH]
+                                 [--news2 PATH] [--wiki2 PATH] [--no-write]
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from readme_section import revision, write_section
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "eval"
-OWN_SETS = ("gossip", "bios", "news", "wiki")  # tests/data/<name>.jsonl
+OWN_SETS = ("gossip", "bios", "news", "wiki", "news2", "wiki2")  # tests/data/<name>.jsonl
 
 
 def _row(name: str, scope: str, m: dict) -> str:
