@@ -1426,6 +1426,8 @@ SECOND_PASS_NOTHING = [
     "Henri Duval was killed by his rival Paul Morel.",
     # kinship as a figure of speech
     '"Des Finch is my brother in every way but blood," Maggie Harlow wrote.',
+    # "named after his grandfather" says nothing about who the grandfather is
+    "Tom Cole and Ann Lee met in 1950. Their grandson was named after his grandfather.",
     # clubs, colleges and awards are not people
     "Jonas Berg played for FC Vestby with Lars Holm, then coached Atlético Serrano.",
     "Anna Berg studied at University College Cork with Tom Cole and won a Grammy.",

@@ -401,6 +401,8 @@ class Coreference:
                 return
             if tok.tag_ in {"NNS", "NNPS"}:
                 return  # "all of X's sons": several people, never the one most in view
+            if _named_after(tok):
+                return  # "named after his grandfather": a namesake, not whoever is in view
             if owner in self.partners and tok.lemma_.lower() in _COUPLE_WORDS:
                 # "Greta, who married Paul Okoye, says her husband ...": the one she married
                 self._set(tok, self.partners[owner], "partner", 0.8)
@@ -599,6 +601,14 @@ class Coreference:
 
 _FIRST_PERSON = {"i", "me", "my", "myself"}
 _SIBLING_GROUPS = {"sisters", "brothers", "siblings", "twins", "boys", "girls"}
+
+
+def _named_after(tok: Token) -> bool:
+    """ "named after his grandfather", "named in honour of his father"."""
+    prep = tok.head
+    while prep.dep_ == "pobj" or prep.lower_ == "of":  # "in honour of": up to "in"
+        prep = prep.head
+    return prep.lower_ in {"after", "for", "in"} and prep.head.lower_ in {"named", "renamed"}
 
 
 def _bare_plural(tok: Token) -> bool:
