@@ -47,7 +47,7 @@ import traceback
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent import futures
 from contextlib import closing, contextmanager, suppress
-from functools import cache, partial
+from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kg.errors import InputError, KGError
@@ -230,7 +230,7 @@ def _on_processes(workers: int, model: str, batches: Iterable[Batch]) -> Results
     )
     try:
         yield from _stream(
-            partial(pool.submit, _extract_batch, model),
+            lambda batch: pool.submit(_extract_batch, model, batch),
             batches,
             lambda: IN_FLIGHT * workers,
             lambda pending: futures.wait(pending, return_when=futures.FIRST_COMPLETED),

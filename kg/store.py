@@ -191,6 +191,7 @@ class Store:
         undefined behaviour, so it is read in one go and let go.
         """
         copy = ox.Store()
+        source: ox.Store | None = None
         try:
             source = ox.Store.read_only(str(path))
             copy.bulk_extend(source.quads_for_pattern(None, None, None, None))

@@ -83,7 +83,8 @@ def name_words(span: Span) -> tuple[list[str], str]:
         >>> name_words(English()("Joseph-Alfred Mousseau Jr.")[:])
         (['joseph-alfred', 'mousseau'], 'jr')
     """
-    words, suffix, father = [], "", ""
+    words: list[str] = []
+    suffix = father = ""
     for tok in span:
         low = tok.lower_
         if father and tok.is_alpha:  # "Rashid bin Saeed": Saeed alone is the father,

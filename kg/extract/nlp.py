@@ -10,9 +10,11 @@ from __future__ import annotations
 import importlib
 import os
 from functools import cache
+from typing import cast
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 from spacy.util import compile_infix_regex
 
@@ -47,10 +49,11 @@ def _glued(stop: Token) -> bool:
 def _with_paragraphs(nlp: Language) -> Language:
     if "paragraph_breaks" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
     for word in ("wed", "Wed", *_TITLES_WITH_STOP):  # "wed" is not "we'd"; "the Hon. X"
-        nlp.tokenizer.add_special_case(word, [{"ORTH": word}])
-    infixes = [*nlp.Defaults.infixes, _GLUED_STOP]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+        tokenizer.add_special_case(word, [{"ORTH": word}])
+    infixes = [*(nlp.Defaults.infixes or ()), _GLUED_STOP]
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     return nlp
 
 

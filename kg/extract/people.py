@@ -168,7 +168,7 @@ def _seniority(span: Span) -> str:
 def _surname_at_start(tok: Token, persons: list[Person]) -> bool:
     """A sentence starts with one person's surname, whatever its tag: "Ramaswamy married"."""
     word = normalize(tok.text)
-    return (
+    return bool(
         tok.is_sent_start
         and len(word) > 3
         and sum(_surname(p) == word for p in persons) == 1

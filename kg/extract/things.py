@@ -59,13 +59,13 @@ def names_a_thing(span: Span) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.is_title and after.lower_ in GROUP_NAME_NOUNS:
         return True  # "The Delaney Sisters"
-    before = doc[span.start - 1] if span.start > 0 else None
+    previous = doc[span.start - 1] if span.start > 0 else None
     return (  # "no Delaneys", "the Kardashians" (not "Pharasmanes' son")
         len(span) == 1
         and span[0].tag_ == "NNPS"
         and span[0].text.endswith("s")
-        and before is not None
-        and before.pos_ in {"DET", "NUM"}
+        and previous is not None
+        and previous.pos_ in {"DET", "NUM"}
         and not (after is not None and after.tag_ == "POS")
     )
 
