@@ -1298,6 +1298,9 @@ MORE_RECALL_FORMS = [
      {"Brielle Okafor | spouseOf | Kwame Mensah", "Brielle Okafor | parentOf | Amara",
       "Brielle Okafor | parentOf | Kofi", "Kwame Mensah | parentOf | Amara",
       "Kwame Mensah | parentOf | Kofi", "Amara | siblingOf | Kofi"}),
+    # a wedding between two less common names
+    ("In 1979 Pheeroan Okafor wed Margaret Ellison in Lagos.",
+     {"Pheeroan Okafor | spouseOf | Margaret Ellison"}),
     # "share" tagged a noun after a relative clause
     ("Callum Brennan is in a custody battle with his ex-wife Katya Sorokina. The pair, who "
      "divorced in 2021 after nine years of marriage, share son Leo, nine, and daughter "

@@ -207,9 +207,16 @@ def person_spans(doc: Doc, kin_words: set[str]) -> list[tuple[Span, str | None]]
                 and doc[start].is_title
                 and doc[start].lower_ in HONORIFICS.keys() | TITLES
             )
+            first_named = (  # "Jae Lin married ...": a known first name and a surname
+                trimmed is not None
+                and len(trimmed) > 1
+                and all(t.pos_ == "PROPN" and t.is_title for t in trimmed)
+                and normalize(trimmed[0].text) in first_name_genders()
+            )
             tied = (
                 listed
                 or titled
+                or first_named
                 or kin_attached(tok, kin_words)
                 or owns_kin_pronoun(doc[start : tok.i + 1], kin_words)  # "Beto and his son"
             )
