@@ -1292,6 +1292,8 @@ MORE_RECALL_FORMS = [
       "Theodore Vance Sr | spouseOf | Odessa"}),
     ("Helene Vaucourt was a chemist, the daughter of Comte Armand Vaucourt, an officer.",
      {"Armand Vaucourt | parentOf | Helene Vaucourt"}),
+    ("Chrissy Tate and John Lowe renewed their vows in Italy.",
+     {"Chrissy Tate | spouseOf | John Lowe"}),
     # "their" after "X filed for divorce from Y"
     ("Brielle Okafor has filed for divorce from Kwame Mensah. Brielle, 33, wants custody of "
      "their two children, daughter Amara, 5, and son Kofi, 3.",

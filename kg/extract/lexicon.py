@@ -234,7 +234,7 @@ TITLES = set(
 # ("her divorce with X", "their marriage").
 EVENT_NOUNS = {
     "marriage", "wedding", "divorce", "engagement", "relationship", "romance", "fling",
-    "split", "breakup", "separation", "union", "courtship", "friendship", "vows",
+    "split", "breakup", "separation", "union", "courtship", "friendship", "vow", "vows",
 }  # fmt: skip
 
 # Modifiers that make a relation noun non-romantic: "a business relationship".
