@@ -4,8 +4,9 @@ children born to A", "X was adopted by A".
 - ``born-to.v1``: "X was born (in Oslo) to A and B", "born to A, a fisherman, and his
   wife B", "X, one of six children born to A and B", "Arjuna, born of Kunti", "X was
   adopted by A and B".
-- ``fathered.v1``: "A fathered X with B", "A sired X", "A gave birth to X", "A shares
-  X, 13, and Y, 8, with B".
+- ``fathered.v1``: "A fathered X with B", "A sired X", "A gave birth to X".
+- ``shared-children.v1``: "A shares X, 13, and Y, 8, with B": A and B are the parents of
+  X and Y, who are siblings.
 - ``same-parents.v1``: "their son, X, ... while their daughter Y": X and Y are siblings.
 """
 
@@ -18,10 +19,10 @@ from itertools import combinations
 from spacy.tokens import Token
 
 from kg.extract.context import Candidate, Context, Ref, rules
-from kg.extract.name_lists import listed_names
 from kg.extract.of_phrase import named_after_and, parent_spouses
 from kg.extract.referents import (
     kin_conjuncts,
+    listed_people,
     of_objects,
     owners,
     partitive_owner,
@@ -31,7 +32,7 @@ from kg.extract.referents import (
 )
 from kg.extract.syntax import CHILD_NOUNS
 
-__all__ = ["born_to", "fathered", "same_parents"]
+__all__ = ["born_to", "fathered", "same_parents", "shared_children"]
 
 
 def _children(ctx: Context, born: Token) -> list[Ref]:
@@ -91,12 +92,7 @@ def _shared(ctx: Context, verb: Token) -> tuple[list[Ref], list[Ref]]:
     elif obj.pos_ != "PROPN" or not ctx.is_person(obj):
         return [], []
     else:
-        token_person = ctx.people.token_person
-        children = [
-            Ref(ctx.doc[end - 1], token_person[end - 1], 0.8)
-            for _, end in listed_names(ctx.doc, obj.left_edge.i)
-            if end - 1 in token_person
-        ]
+        children = listed_people(ctx, obj.left_edge.i)
         children = children if len(children) > 1 else people(ctx, [obj])
         # "with Y" may hang on the last child: "shares A, 13, and B, 8, with Y"
         parents += [r for c in children for r in of_objects(ctx, c.token, {"with"})]
@@ -105,43 +101,38 @@ def _shared(ctx: Context, verb: Token) -> tuple[list[Ref], list[Ref]]:
 
 @rules.register("fathered.v1")
 def fathered(ctx: Context) -> Iterator[Candidate]:
-    """ "A fathered X (with B)", "A gave birth to X", "A shares X with B": A (and B)
-    are X's parents."""
+    """ "A fathered X (with B)", "A gave birth to X": A (and B) are X's parents."""
     for verb in ctx.tokens:
-        if verb.lower_ in {"share", "shares"} and verb.pos_ != "VERB":
-            children, parents = _shared_misparsed(ctx, verb)
-            yield from _parents_and_siblings(verb, parents, children)
-            continue
         birth = verb.lemma_ == "give" and any(c.lemma_ == "birth" for c in verb.children)
-        bore = birth or verb.lemma_ in {"father", "mother", "sire", "share"}
-        if verb.pos_ != "VERB" or not bore:
+        if verb.pos_ != "VERB" or not (birth or verb.lemma_ in {"father", "mother", "sire"}):
             continue
-        parents = verb_subjects(ctx, verb) + of_objects(ctx, verb, {"with", "by"})
         if birth:  # "A gave birth to X", "A gave birth to their daughter, X"
             to = [c for c in verb.children if c.lower_ == "to"]
             to += [g for c in verb.children if c.lemma_ == "birth" for g in c.children]
             children = people(ctx, [g for p in to if p.lower_ == "to" for g in p.children])
-        elif verb.lemma_ == "share":
-            children, parents = _shared(ctx, verb)
         else:
             children = people(ctx, [c for c in verb.children if c.dep_ == "dobj"])
-        if verb.lemma_ == "share":
-            yield from _parents_and_siblings(verb, parents, children)
-            continue
+        parents = verb_subjects(ctx, verb) + of_objects(ctx, verb, {"with", "by"})
         for parent in parents:
             for child in children:
                 yield Candidate(parent, "parentOf", child, verb, "fathered.v1", 0.85)
 
 
-def _parents_and_siblings(
-    verb: Token, parents: list[Ref], children: list[Ref]
-) -> Iterator[Candidate]:
-    """ "They share A, 11, and B, 8": A and B are their children, and siblings."""
-    for parent in parents:
-        for child in children:
-            yield Candidate(parent, "parentOf", child, verb, "fathered.v1", 0.85)
-    for a, b in combinations(children, 2):
-        yield Candidate(a, "siblingOf", b, verb, "fathered.v1", 0.8)
+@rules.register("shared-children.v1")
+def shared_children(ctx: Context) -> Iterator[Candidate]:
+    """ "A shares X, 13, and Y, 8, with B", "son X, whom she shares with B", "The pair
+    ... share son X and daughter Y": A and B are X's and Y's parents; X and Y are siblings."""
+    for share in ctx.tokens:
+        if share.lower_ not in {"share", "shares", "shared"}:
+            continue
+        children, parents = (
+            _shared(ctx, share) if share.pos_ == "VERB" else _shared_misparsed(ctx, share)
+        )
+        for parent in parents:
+            for child in children:
+                yield Candidate(parent, "parentOf", child, share, "shared-children.v1", 0.85)
+        for a, b in combinations(children, 2):
+            yield Candidate(a, "siblingOf", b, share, "shared-children.v1", 0.8)
 
 
 def _shared_misparsed(ctx: Context, share: Token) -> tuple[list[Ref], list[Ref]]:
@@ -149,12 +140,7 @@ def _shared_misparsed(ctx: Context, share: Token) -> tuple[list[Ref], list[Ref]]
     "share" tagged a noun: the sentence's first group shares the names listed after it."""
     sent = share.sent
     group = next((ctx.refs(t) for t in ctx.tokens[sent.start : share.i] if ctx.coref.group(t)), [])
-    token_person = ctx.people.token_person
-    children = [
-        Ref(ctx.doc[end - 1], token_person[end - 1], 0.8)
-        for _, end in listed_names(ctx.doc, share.i + 1)
-        if end - 1 in token_person
-    ]
+    children = listed_people(ctx, share.i + 1)
     return (children, group) if len(group) > 1 and children else ([], [])
 
 

@@ -20,6 +20,7 @@ __all__ = [
     "kin_conjuncts",
     "kin_preps",
     "listed_after",
+    "listed_people",
     "of_objects",
     "of_role_name",
     "owners",
@@ -335,14 +336,21 @@ def listed_after(ctx: Context, noun: Token) -> list[Ref]:
     "Hannah and her children, Jacob, Mia and Leo, live ...", "four children — North,
     10, and Saint, 7 —", "the brothers Paul and Karl Berg" (a list of two or more
     without a comma after the noun)."""
-    doc, token_person = ctx.doc, ctx.people.token_person
+    doc = ctx.doc
     opened = noun.i + 1 < len(doc) and doc[noun.i + 1].text in {",", ":", "-", "\u2013", "\u2014"}
-    found: list[Ref] = []
-    for _, end in listed_names(doc, noun.i + 1 + opened):
-        if end - 1 not in token_person:
-            continue  # "Saint": a title, not a name
-        found.append(Ref(doc[end - 1], token_person[end - 1], 0.8))
+    found = listed_people(ctx, noun.i + 1 + opened)
     return found if opened or len(found) > 1 else []
+
+
+def listed_people(ctx: Context, start: int) -> list[Ref]:
+    """The people of a list of names that begins at token ``start`` (``listed_names``;
+    a name that is no one's, such as "Saint", is skipped)."""
+    token_person = ctx.people.token_person
+    return [
+        Ref(ctx.doc[end - 1], token_person[end - 1], 0.8)
+        for _, end in listed_names(ctx.doc, start)
+        if end - 1 in token_person
+    ]
 
 
 def _relative_antecedent(ctx: Context, clause: Token) -> list[Ref]:
