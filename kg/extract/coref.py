@@ -118,7 +118,6 @@ class Coreference:
         """The people a plural word stands for ("they", "the couple"), or ()."""
         return self.groups.get(tok.i, ())
 
-    # -- genders --------------------------------------------------------------
     # -- the walk -------------------------------------------------------------
     def _run(self) -> None:
         for tok in self.tokens:
@@ -318,9 +317,9 @@ class Coreference:
             return None
         target = noun.head.head
         if target.lemma_ == "be":  # "X is Y's son from his marriage": from hangs on "is";
-            kids = target.children  # "Y's son X is from his previous relationship"
+            kids = list(target.children)  # "Y's son X is from his previous relationship"
             target = next((c for c in kids if c.dep_ == "attr"), None) or next(
-                (c for c in target.children if c.dep_ in SUBJECT_DEPS), target
+                (c for c in kids if c.dep_ in SUBJECT_DEPS), target
             )
         named = [target, *(c for c in target.children if c.dep_ == "compound")]
         owners = [c for t in named for c in t.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
@@ -606,8 +605,8 @@ _SIBLING_GROUPS = {"sisters", "brothers", "siblings", "twins", "boys", "girls"}
 def _named_after(tok: Token) -> bool:
     """ "named after his grandfather", "named in honour of his father"."""
     prep = tok.head
-    while prep.dep_ == "pobj" or prep.lower_ == "of":  # "in honour of": up to "in"
-        prep = prep.head
+    while (prep.dep_ == "pobj" or prep.lower_ == "of") and prep.head.i != prep.i:
+        prep = prep.head  # "in honour of": up to "in"
     return prep.lower_ in {"after", "for", "in"} and prep.head.lower_ in {"named", "renamed"}
 
 
