@@ -562,6 +562,11 @@ def test_more_forms(extractor, text: str, expected: set[str]) -> None:
 # ---------------------------------------------------------------- qualifiers (item 4)
 
 MORE_QUALIFIERS = [
+    # "the former X" is a maiden name, not an ended marriage; "the former footballer" a role
+    ("Tom Cole married the former Ruth Kaplan of Boston in 1950.",
+     "Tom Cole | spouseOf | Ruth Kaplan", "asserted"),
+    ("Anna Berg is dating the former footballer Tom Cole.",
+     "Anna Berg | partnerOf | Tom Cole", "asserted"),
     # former
     ("Miles Crawford's estranged wife, Hannah Sorensen, filed for divorce.",
      "Miles Crawford | spouseOf | Hannah Sorensen", "former"),

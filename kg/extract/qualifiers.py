@@ -168,6 +168,7 @@ def is_former(trigger: Token, former_word: bool, *people: Token) -> bool:
         if any(
             c.lower_ in _FORMER_MODIFIERS
             and not any(t.tag_ in {"NN", "NNS"} for t in tok.doc[c.i + 1 : tok.i])
+            and not _maiden_name(c)
             for c in tok.children
             if c.dep_ in {"amod", "compound", "advmod"}
         ):  # not "former MLB pitcher Jae-hyun Kim": a former pitcher
@@ -180,6 +181,18 @@ def is_former(trigger: Token, former_word: bool, *people: Token) -> bool:
         if any(a.tag_ == "VBD" for a in aux) or (head is not None and head.tag_ == "VBD"):
             return not any(c.lower_ == "still" for c in trigger.children)
     return False
+
+
+def _maiden_name(former: Token) -> bool:
+    """ "married the former Ruth Kaplan": a name before marriage, not an ended relation."""
+    doc = former.doc
+    return (
+        former.lower_ == "former"
+        and former.i > 0
+        and doc[former.i - 1].lower_ == "the"
+        and former.i + 1 < len(doc)
+        and doc[former.i + 1].pos_ == "PROPN"
+    )
 
 
 def years(trigger: Token) -> list[str]:
