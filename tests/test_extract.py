@@ -1315,6 +1315,12 @@ MORE_RECALL_FORMS = [
      {"Callum Brennan | spouseOf | Katya Sorokina", "Callum Brennan | parentOf | Leo",
       "Callum Brennan | parentOf | Anya", "Katya Sorokina | parentOf | Leo",
       "Katya Sorokina | parentOf | Anya", "Leo | siblingOf | Anya"}),
+    # an obituary's survivors: the sons and the daughter are siblings
+    ("Ruth Cole died Monday. She is survived by her husband, Tom; sons, Ben and Carl; and "
+     "daughter, Ann Smith.",
+     {"Ruth Cole | spouseOf | Tom", "Ruth Cole | parentOf | Ben", "Ruth Cole | parentOf | Carl",
+      "Ruth Cole | parentOf | Ann Smith", "Ben | siblingOf | Carl", "Ann Smith | siblingOf | Ben",
+      "Ann Smith | siblingOf | Carl"}),
     # two children one sentence gives the same parents
     ("Ahmad Lurqi married Leila Haddad in 1180. Their son, Muhammad, continued his father's "
      "observations, while their daughter Zaynab copied the tables.",

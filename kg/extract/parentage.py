@@ -150,7 +150,7 @@ def same_parents(ctx: Context) -> Iterator[Candidate]:
     son, X, continued his work, while their daughter Y ...": X and Y are siblings."""
     children: dict[tuple[int, frozenset[int]], dict[int, tuple[Ref, Token]]] = defaultdict(dict)
     for noun in ctx.kin_nouns:
-        if noun.tag_ != "NN" or noun.lemma_.lower() not in CHILD_NOUNS:
+        if noun.lemma_.lower() not in CHILD_NOUNS:
             continue
         parents = frozenset(r.person for r in owners(ctx, noun))
         for child in referents(ctx, noun) if parents else []:

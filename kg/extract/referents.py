@@ -73,10 +73,11 @@ def _bare_kin_owner(ctx: Context, noun: Token) -> list[Ref]:
     four children with husband Y", "X and husband Y live in Paris", "X is survived by
     a son, Y"."""
     top = noun
-    while top.dep_ in {"appos", "conj"} and ctx.is_kin(top.head):
-        top = top.head  # "survived by a son, A; a sister, B"
-    if top.dep_ == "pobj" and top.head.lower_ == "by" and top.head.head.lemma_ == "survive":
-        return verb_subjects(ctx, top.head.head)  # "he is survived by a son, Michael"
+    while top.dep_ in {"appos", "conj"} and (ctx.is_kin(top.head) or ctx.is_person(top.head)):
+        top = top.head  # "survived by a son, A; a sister, B", "by his parents, A and B, and a"
+    by = top.head.head if top.dep_ == "pobj" and top.head.lower_ == "by" else None
+    if by is not None and by.lemma_ in {"survive", "precede", "predecease"}:
+        return verb_subjects(ctx, by)  # "he is survived by a son, Michael"
     if any(c.dep_ in {"det", "poss"} for c in noun.children):
         return []
     named = noun.head if noun.dep_ == "compound" else noun
