@@ -1315,6 +1315,11 @@ MORE_RECALL_FORMS = [
      {"Callum Brennan | spouseOf | Katya Sorokina", "Callum Brennan | parentOf | Leo",
       "Callum Brennan | parentOf | Anya", "Katya Sorokina | parentOf | Leo",
       "Katya Sorokina | parentOf | Anya", "Leo | siblingOf | Anya"}),
+    # "her" in a clause joined to one about "X's mother" is X's
+    ("Anna Berg's mother, Maria Berg, was a nurse, and her father, Karl Berg, was a doctor.",
+     {"Maria Berg | parentOf | Anna Berg", "Karl Berg | parentOf | Anna Berg"}),
+    ("Ruth Kaplan became Tom Cole's second wife in 1990.",
+     {"Ruth Kaplan | spouseOf | Tom Cole"}),
     # an obituary's survivors: the sons and the daughter are siblings
     ("Ruth Cole died Monday. She is survived by her husband, Tom; sons, Ben and Carl; and "
      "daughter, Ann Smith.",

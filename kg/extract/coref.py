@@ -290,6 +290,8 @@ class Coreference:
                 self._set(tok, first, "pronoun", 0.85)
                 return
         owner = self._owner_of_phrase(tok)
+        if owner is None:
+            owner = self._parallel_clause_owner(tok)
         if owner is not None and self._agrees(owner, gender):
             self._set(tok, owner, "pronoun", 0.85)  # "X's son from his first marriage": X
             return
@@ -324,6 +326,25 @@ class Coreference:
         named = [target, *(c for c in target.children if c.dep_ == "compound")]
         owners = [c for t in named for c in t.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
         return self._person_at(owners[0]) if owners else None  # "X's daughter Y is from her"
+
+    def _parallel_clause_owner(self, tok: Token) -> int | None:
+        """ "X's mother, M, was a nurse, and her father, F, a doctor": "her" owns the
+        kinship noun of a clause joined to one whose subject is X's kinship noun."""
+        noun = tok.head
+        if (
+            tok.dep_ != "poss"
+            or noun.dep_ not in SUBJECT_DEPS
+            or not is_kin_noun(noun, self.triggers)
+        ):
+            return None
+        verb = noun.head
+        if verb.dep_ != "conj":
+            return None
+        first = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
+        if first is None or not is_kin_noun(first, self.triggers):
+            return None
+        owner = next((c for c in first.children if c.dep_ == "poss"), None)
+        return self._person_at(owner) if owner is not None else None
 
     def _parallel_owner(self, tok: Token) -> int | None:
         """Whom the same possessive before the first conjunct stands for."""
@@ -372,7 +393,7 @@ class Coreference:
         attr = (
             tok.head if tok.dep_ == "conj" and tok.head.dep_ == "attr" else tok
         )  # "father of A and grandfather of B"
-        if pid is None and attr.dep_ == "attr" and attr.head.lemma_ == "be":
+        if pid is None and attr.dep_ == "attr" and attr.head.lemma_ in {"be", "become"}:
             how, pid = "copula", _person_of_subject(attr.head, self)
         if (
             pid is None and tok.dep_ in SUBJECT_DEPS and tok.head.lemma_ == "be"
