@@ -393,7 +393,7 @@ class Coreference:
         attr = (
             tok.head if tok.dep_ == "conj" and tok.head.dep_ == "attr" else tok
         )  # "father of A and grandfather of B"
-        if pid is None and attr.dep_ == "attr" and attr.head.lemma_ in {"be", "become"}:
+        if pid is None and attr.dep_ == "attr" and attr.head.lemma_ == "be":
             how, pid = "copula", _person_of_subject(attr.head, self)
         if (
             pid is None and tok.dep_ in SUBJECT_DEPS and tok.head.lemma_ == "be"
