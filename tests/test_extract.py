@@ -562,6 +562,9 @@ def test_more_forms(extractor, text: str, expected: set[str]) -> None:
 # ---------------------------------------------------------------- qualifiers (item 4)
 
 MORE_QUALIFIERS = [
+    # "first linked" starts a relation
+    ("Anna Berg and Tom Cole first dated in 2015.",
+     "Anna Berg | partnerOf | Tom Cole", "asserted"),
     # "the former X" is a maiden name, not an ended marriage; "the former footballer" a role
     ("Tom Cole married the former Ruth Kaplan of Boston in 1950.",
      "Tom Cole | spouseOf | Ruth Kaplan", "asserted"),

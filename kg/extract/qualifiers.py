@@ -169,6 +169,7 @@ def is_former(trigger: Token, former_word: bool, *people: Token) -> bool:
             c.lower_ in _FORMER_MODIFIERS
             and not any(t.tag_ in {"NN", "NNS"} for t in tok.doc[c.i + 1 : tok.i])
             and not _maiden_name(c)
+            and not (c.lower_ == "first" and tok.pos_ == "VERB")  # "first linked in 2019"
             for c in tok.children
             if c.dep_ in {"amod", "compound", "advmod"}
         ):  # not "former MLB pitcher Jae-hyun Kim": a former pitcher
