@@ -1318,6 +1318,13 @@ MORE_RECALL_FORMS = [
      {"Callum Brennan | spouseOf | Katya Sorokina", "Callum Brennan | parentOf | Leo",
       "Callum Brennan | parentOf | Anya", "Katya Sorokina | parentOf | Leo",
       "Katya Sorokina | parentOf | Anya", "Leo | siblingOf | Anya"}),
+    # the other parent after "with": never one of the children listed after it
+    ("Anna Berg's two children with Tom Cole, Max and Mia, live in Oslo.",
+     {"Anna Berg | parentOf | Max", "Anna Berg | parentOf | Mia", "Tom Cole | parentOf | Max",
+      "Tom Cole | parentOf | Mia", "Max | siblingOf | Mia"}),
+    ("Anna Berg welcomed her first child, son Max, with husband Tom Cole in May.",
+     {"Anna Berg | parentOf | Max", "Tom Cole | parentOf | Max",
+      "Anna Berg | spouseOf | Tom Cole"}),
     # "her" in a clause joined to one about "X's mother" is X's
     ("Anna Berg's mother, Maria Berg, was a nurse, and her father, Karl Berg, was a doctor.",
      {"Maria Berg | parentOf | Anna Berg", "Karl Berg | parentOf | Anna Berg"}),

@@ -125,7 +125,10 @@ def possessive_kin(ctx: Context) -> Iterator[Candidate]:
             )
             verb = named.head if copula else noun
             others = _marriage_parents(ctx, verb, noun, []) + of_objects(ctx, noun, {"with", "by"})
-            owned_by += [r for r in others if r.person not in {o.person for o in owned_by}]
+            if noun.dep_ == "dobj" and noun.head.lemma_ in _BEAR_VERBS:
+                others += of_objects(ctx, noun.head, {"with"})  # "welcomed her son with Y"
+            taken = {r.person for r in owned_by + who}  # "children with Y, A and B": not A
+            owned_by += [r for r in others if r.person not in taken]
         for rel in relations:
             for person in who:
                 for owner in owned_by:
