@@ -1322,6 +1322,8 @@ MORE_RECALL_FORMS = [
     ("Anna Berg's two children with Tom Cole, Max and Mia, live in Oslo.",
      {"Anna Berg | parentOf | Max", "Anna Berg | parentOf | Mia", "Tom Cole | parentOf | Max",
       "Tom Cole | parentOf | Mia", "Max | siblingOf | Mia"}),
+    ("Anna Berg's son with Tom Cole, Max, is 5.",
+     {"Anna Berg | parentOf | Max", "Tom Cole | parentOf | Max"}),
     ("Anna Berg welcomed her first child, son Max, with husband Tom Cole in May.",
      {"Anna Berg | parentOf | Max", "Tom Cole | parentOf | Max",
       "Anna Berg | spouseOf | Tom Cole"}),

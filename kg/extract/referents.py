@@ -14,7 +14,14 @@ from spacy.tokens import Token
 from kg.extract.context import Context, Ref
 from kg.extract.lexicon import ROLE_NOUNS
 from kg.extract.name_lists import listed_names
-from kg.extract.syntax import RELATIVE_PRONOUNS, SUBJECT_DEPS, clause_of, is_place, phrase_head
+from kg.extract.syntax import (
+    CHILD_NOUNS,
+    RELATIVE_PRONOUNS,
+    SUBJECT_DEPS,
+    clause_of,
+    is_place,
+    phrase_head,
+)
 
 __all__ = [
     "kin_conjuncts",
@@ -210,14 +217,17 @@ def referents(ctx: Context, noun: Token) -> list[Ref]:
             and c.i > noun.i
             and all(t.text == "," or t.dep_ == "advmod" for t in doc[noun.i + 1 : c.left_edge.i])
         ],
-        [  # "two kids with him, River and Remington": the names hung on the partner
-            g
+        [  # "two kids with him, River and Remington", "her son with Tom, Max": the names
+            g  # hung on the partner
             for c in kids
-            if plural and c.dep_ == "prep" and c.lower_ == "with"
+            if c.dep_ == "prep" and c.lower_ in {"with", "by"}
             for p in c.children
-            if p.dep_ == "pobj"
+            if p.dep_ == "pobj" and not ctx.is_kin(p)  # not "by his first wife, Eva"
             for g in p.children
-            if g.dep_ == "conj" and g.pos_ == "PROPN" and doc[g.left_edge.i - 1].text == ","
+            if g.dep_ in ({"conj", "appos"} if plural else {"appos"})
+            and g.pos_ == "PROPN"
+            and doc[g.left_edge.i - 1].text == ","
+            and (plural or noun.lemma_.lower() in CHILD_NOUNS)
         ][:1],
         [head] if noun.dep_ == "compound" and head.pos_ == "PROPN" else [],  # "children - Alexis"
         [c for c in head.children if c.dep_ == "dobj"] if _subject_of(noun, "include") else [],
