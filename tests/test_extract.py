@@ -1318,6 +1318,12 @@ MORE_RECALL_FORMS = [
      {"Callum Brennan | spouseOf | Katya Sorokina", "Callum Brennan | parentOf | Leo",
       "Callum Brennan | parentOf | Anya", "Katya Sorokina | parentOf | Leo",
       "Katya Sorokina | parentOf | Anya", "Leo | siblingOf | Anya"}),
+    # a sentence-opening "His younger brother" is the article subject's, not the son's
+    ("Edmund Rayner (born 1950) is a British judge. His first marriage, to Lucinda Marsh, "
+     "ended in divorce; they have a son, Thomas. His younger brother, Rupert Rayner, is a "
+     "retired admiral.",
+     {"Edmund Rayner | spouseOf | Lucinda Marsh", "Edmund Rayner | parentOf | Thomas",
+      "Lucinda Marsh | parentOf | Thomas", "Edmund Rayner | siblingOf | Rupert Rayner"}),
     # the other parent after "with": never one of the children listed after it
     ("Anna Berg's two children with Tom Cole, Max and Mia, live in Oslo.",
      {"Anna Berg | parentOf | Max", "Anna Berg | parentOf | Mia", "Tom Cole | parentOf | Max",

@@ -307,6 +307,9 @@ class Coreference:
         if not cands:
             return
         chosen = cands[0]
+        topic = next((c for c in cands if c.person == self._topic), None)
+        if topic is not None and tok.is_sent_start and tok.dep_ == "poss" and _peer_noun(noun):
+            chosen = topic  # a paragraph's "His younger brother, X" is the article subject's
         if len(cands) == 1:  # learn a gender only when nobody else was in reach
             self._resolve_gender(chosen.person, gender)
         self._set(tok, chosen.person, "pronoun", 0.8 if len(cands) == 1 else 0.7)
@@ -621,6 +624,13 @@ class Coreference:
 
 _FIRST_PERSON = {"i", "me", "my", "myself"}
 _SIBLING_GROUPS = {"sisters", "brothers", "siblings", "twins", "boys", "girls"}
+
+
+def _peer_noun(noun: Token) -> bool:
+    """A brother, sister, wife or husband (not a child, whom the last parent named owns)."""
+    return noun.lemma_.lower() in {
+        "brother", "sister", "sibling", "half-brother", "half-sister", "wife", "husband",
+    }  # fmt: skip
 
 
 def _named_after(tok: Token) -> bool:
