@@ -627,9 +627,10 @@ _SIBLING_GROUPS = {"sisters", "brothers", "siblings", "twins", "boys", "girls"}
 
 
 def _peer_noun(noun: Token) -> bool:
-    """A brother, sister, wife or husband (not a child, whom the last parent named owns)."""
+    """A sibling, spouse or parent (not a child, whom the last parent named owns)."""
     return noun.lemma_.lower() in {
         "brother", "sister", "sibling", "half-brother", "half-sister", "wife", "husband",
+        "father", "mother", "parent",
     }  # fmt: skip
 
 
