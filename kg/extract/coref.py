@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.genders import vote_genders
 from kg.extract.lexicon import EVENT_NOUNS, PRONOUN_GENDER, ROLE_NOUNS, gender_of_word
 from kg.extract.people import People
-from kg.extract.quotes import quoted_speakers
+from kg.extract.quotes import FIRST_PERSON, quoted_speakers
 from kg.extract.syntax import (
     RELATIVE_PRONOUNS,
     RULER_TITLES,
@@ -127,7 +127,7 @@ class Coreference:
                     self._see(tok, pid)  # once per mention, at its last token
                 continue
             low = tok.lower_
-            if low in _FIRST_PERSON and tok.pos_ == "PRON" and self._speaker is not None:
+            if low in FIRST_PERSON and tok.pos_ == "PRON" and self._speaker is not None:
                 self.refs[tok.i] = Reference(self._speaker, "pronoun", 0.8)
             elif low == "whose":
                 self._whose(tok)
@@ -622,7 +622,6 @@ class Coreference:
             person.gender = gender
 
 
-_FIRST_PERSON = {"i", "me", "my", "myself"}
 _SIBLING_GROUPS = {"sisters", "brothers", "siblings", "twins", "boys", "girls"}
 
 

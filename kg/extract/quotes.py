@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.syntax import SUBJECT_DEPS, tokens_of
 
-__all__ = ["quoted_speakers"]
+__all__ = ["FIRST_PERSON", "quoted_speakers"]
 
 FIRST_PERSON = {"i", "me", "my", "myself", "mine"}
 _REPORTING = {
