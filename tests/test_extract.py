@@ -1433,6 +1433,19 @@ MORE_RECALL_FORMS = [
       "Jae-hyun Kim | parentOf | Sofia", "Jae-hyun Kim | parentOf | Mateo",
       "Jae-hyun Kim | parentOf | Emilio", "Sofia | siblingOf | Mateo",
       "Sofia | siblingOf | Emilio", "Mateo | siblingOf | Emilio"}),
+    # a list of first names shares the surname on its last one; a name runs on past
+    # where NER stopped ("Carmen Olmedo [Prieto]"); "They" keeps the couple in view
+    ("Javier Ruiz Salcedo (born 1963) is a Spanish politician. In 1990 Ruiz married Carmen "
+     "Olmedo Prieto, a paediatrician. They have three children: Javier, Inés and Álvaro Ruiz "
+     "Olmedo. His father-in-law, Ramón Olmedo Gil, was a senator.",
+     {"Javier Ruiz Salcedo | spouseOf | Carmen Olmedo Prieto",
+      "Javier Ruiz Salcedo | parentOf | Javier", "Javier Ruiz Salcedo | parentOf | Inés",
+      "Javier Ruiz Salcedo | parentOf | Álvaro Ruiz Olmedo",
+      "Carmen Olmedo Prieto | parentOf | Javier", "Carmen Olmedo Prieto | parentOf | Inés",
+      "Carmen Olmedo Prieto | parentOf | Álvaro Ruiz Olmedo",
+      "Javier | siblingOf | Inés", "Javier | siblingOf | Álvaro Ruiz Olmedo",
+      "Inés | siblingOf | Álvaro Ruiz Olmedo",
+      "Javier Ruiz Salcedo | relativeOf | Ramón Olmedo Gil"}),
 ]  # fmt: skip
 
 

@@ -234,6 +234,9 @@ class Coreference:
             window, group = 1, self._last_couple
         if group and self._sent_of[tok.i] - group[1] <= window:
             self.groups[tok.i] = group[0]
+            sent = self._sent_of[tok.i]
+            if tok.dep_ in SUBJECT_DEPS and tok.lower_ != "both":  # "They have a son. His"
+                self._history += [_Seen(tok.i, p, True, sent, True) for p in group[0]]
 
     def _siblings(self, tok: Token) -> None:
         """ "the sisters' stepmother": the last people named together ("Noor and Yasmin")

@@ -19,11 +19,15 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.identities import identity_after
 from kg.extract.leads import NAME_PARTICLES, lead_names, owns_kin_pronoun
 from kg.extract.lexicon import (
+    CLUB_WORDS,
+    GROUP_NAME_NOUNS,
     HONORIFICS,
     MEDIA_OUTLETS,
     NAME_SUFFIXES,
+    PLACE_HEADS,
     ROLE_NOUNS,
     TITLES,
+    WORK_NOUNS,
     gender_of_word,
 )
 from kg.extract.name_lists import child_name_lists
@@ -41,6 +45,7 @@ __all__ = [
 ]
 
 OTHER_NAME_LABELS = {"", "GPE", "NORP", "ORG", "LOC", "PRODUCT", "WORK_OF_ART", "FAC"}
+_NOT_SURNAMES = CLUB_WORDS | GROUP_NAME_NOUNS | PLACE_HEADS | ROLE_NOUNS | TITLES | WORK_NOUNS
 
 
 @cache
@@ -416,6 +421,8 @@ def _with_first_names(ent: Span) -> Span:
             start -= 3  # "[Jae-hyun] Kim"
         else:
             break
+    while ent.label_ == "PERSON" and end < len(doc) and _surname_after(toks[end - 1], toks[end]):
+        end += 1  # "[Carmen Villalba] Prieto": NER stopped before the head of the name
     if end < len(doc) and _regnal(toks[end]):
         end += 1
     if toks[end - 1].text == "-" and end < len(doc) and toks[end].is_alpha:
@@ -432,6 +439,19 @@ def _with_first_names(ent: Span) -> Span:
         while end + 1 < len(doc) and toks[end].text == "-" and not toks[end - 1].whitespace_:
             end += 2
     return doc[start:end]
+
+
+def _surname_after(last: Token, tok: Token) -> bool:
+    """The proper noun `last` is a compound of: a second surname, not a thing's head word
+    ("Kim Kardashian Show", "Villa Hospital")."""
+    return (
+        last.dep_ == "compound"
+        and last.head == tok
+        and tok.pos_ == "PROPN"
+        and tok.is_title
+        and tok.ent_iob_ == "O"
+        and tok.lower_ not in _NOT_SURNAMES
+    )
 
 
 def _regnal(tok: Token) -> bool:

@@ -80,6 +80,8 @@ def find_people(doc: Doc, kin_words: set[str] = frozenset()) -> People:  # type:
             )
         ):  # "Ahmad Shah Massoud ... one son, Ahmad Massoud", "Rory X married Y; their
             person = None  # son, Rory, was born in 2022": someone else
+        if person is not None and len(words) == 1 and _list_surname(span) - person.words:
+            person = None  # "Javier, Inés and Álvaro Ortega Villalba": not Javier Ortega Salcedo
         if person is None:
             person = Person(len(persons), span.text, frozenset(words), suffix)
             persons.append(person)
@@ -114,6 +116,28 @@ def find_people(doc: Doc, kin_words: set[str] = frozenset()) -> People:  # type:
 def _named_earlier_in_sentence(person: Person, span: Span) -> bool:
     sent = span.sent
     return any(sent.start <= m.start < span.start for m in person.mentions)
+
+
+def _list_surname(span: Span) -> set[str]:
+    """The surname a list of first names shares, written on its last name:
+    "Javier, Inés and Álvaro Ortega Villalba" gives {"ortega", "villalba"}."""
+    doc, runs, i = span.doc, [[span.root]], span.end
+    while i < len(doc) and (doc[i].text in {",", "and"} or _capitalised_name(doc[i])):
+        if doc[i].text in {",", "and"}:
+            runs.append([])
+        else:
+            runs[-1].append(doc[i])
+        i += 1
+    runs = [run for run in runs if run]
+    if len(runs) < 2 or any(len(run) > 1 for run in runs[:-1]) or len(runs[-1]) < 2:
+        return set()
+    if doc[runs[-1][0].i - 1].lower_ != "and":
+        return set()
+    return {normalize(t.text) for t in runs[-1][1:]}
+
+
+def _capitalised_name(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and tok.is_title
 
 
 _ELDERS = {"father", "mother", "grandfather", "grandmother", "dad", "mom", "parent"}
