@@ -619,12 +619,23 @@ MORE_QUALIFIERS = [
     ("Reality star Zoe Kimura and her boyfriend, footballer Ryan Delgado, have split after "
      "three years together.",
      "Zoe Kimura | partnerOf | Ryan Delgado", "former"),
+    # a married couple that separates ends the marriage, not a romance
+    ("Rao married the actor Rohit Bhasin in 1996; the couple separated in 2009.",
+     "Rao | spouseOf | Rohit Bhasin", "former"),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(("sentence", "triple", "flag"), MORE_QUALIFIERS)
 def test_more_qualifiers(extractor, sentence: str, triple: str, flag: str) -> None:
     test_qualifiers(extractor, sentence, triple, flag)
+
+
+def test_a_married_couple_that_splits_later_ends_the_marriage(extractor) -> None:
+    claims = read(extractor, "Anna Berg married Tom Cole in 1990. The couple split in 2004.")
+    assert {(c.relation, c.former, c.start, c.end) for c in claims} == {
+        ("spouseOf", False, "1990", None),
+        ("spouseOf", True, None, "2004"),
+    }
 
 
 TIMES = [
@@ -1446,6 +1457,13 @@ MORE_RECALL_FORMS = [
       "Javier | siblingOf | Inés", "Javier | siblingOf | Álvaro Ruiz Olmedo",
       "Inés | siblingOf | Álvaro Ruiz Olmedo",
       "Javier Ruiz Salcedo | relativeOf | Ramón Olmedo Gil"}),
+    # a sentence-opening surname that several relatives share is the article subject's
+    ("Nandita Rao is an actress. Her father, P. V. Rao, directed films. Her brother is "
+     "Karthik Rao. Rao married the actor Rohit Bhasin in 1996; the couple separated in 2009. "
+     "Their son, Kabir Bhasin, made his debut in 2020.",
+     {"P. V. Rao | parentOf | Nandita Rao", "Karthik Rao | siblingOf | Nandita Rao",
+      "Nandita Rao | spouseOf | Rohit Bhasin", "Nandita Rao | parentOf | Kabir Bhasin",
+      "Rohit Bhasin | parentOf | Kabir Bhasin"}),
 ]  # fmt: skip
 
 

@@ -102,7 +102,7 @@ class Extractor:
             Entity(p.name, "Person", tuple(sorted(aliases[p.id])), article.id)
             for p in people.persons
         )
-        kept = _without_romance_in_family(list(claims.values()))
+        kept = _splits_of_marriages(_without_romance_in_family(list(claims.values())))
         return Extraction(article, entities, tuple(sorted(kept, key=_order)))
 
     def _claim(self, ctx: Context, article: Article, cand: Candidate) -> Claim | None:
@@ -182,6 +182,24 @@ def _without_romance_in_family(claims: list[Claim]) -> list[Claim]:
         for c in claims
         if not (c.relation in _ROMANTIC and frozenset((c.subject, c.object)) in family)
     ]
+
+
+def _splits_of_marriages(claims: list[Claim]) -> list[Claim]:
+    """A couple that married earlier in the article and then split ended a marriage:
+    "A married B in 1996; the couple separated in 2009" (not a dating couple's split)."""
+    married: dict[frozenset, int] = {}
+    for c in claims:
+        if c.relation == "spouseOf" and not c.negated:
+            pair = frozenset((c.subject, c.object))
+            married[pair] = min(married.get(pair, c.evidence.start), c.evidence.start)
+    kept: dict[tuple, Claim] = {}
+    for c in claims:
+        wed = married.get(frozenset((c.subject, c.object)))
+        if c.relation == "partnerOf" and c.former and wed is not None and wed <= c.evidence.start:
+            c = replace(c, relation="spouseOf")
+        key = (c.subject, c.relation, c.object, c.evidence.start)
+        kept[key] = _merged(kept[key], c) if key in kept else c
+    return list(kept.values())
 
 
 def _order(claim: Claim) -> tuple:

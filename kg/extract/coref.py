@@ -672,6 +672,9 @@ def _subject_person(verb: Token, coref: Coreference) -> Reference | None:
         ref = coref.ref(child)
         if ref:
             return ref
+    fronted = [c for c in verb.children if c.dep_ in {"advmod", "npadvmod"} and c.i < verb.i]
+    if fronted and (fronted[0].is_sent_start or fronted[0].dep_ == "npadvmod"):
+        return coref.ref(fronted[0])  # "Ramaswamy married Y" with the surname an adverb
     return None
 
 

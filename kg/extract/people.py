@@ -190,12 +190,15 @@ def _seniority(span: Span) -> str:
 
 
 def _surname_at_start(tok: Token, persons: list[Person]) -> bool:
-    """A sentence starts with one person's surname, whatever its tag: "Ramaswamy married"."""
+    """A sentence starts with one person's surname, whatever its tag: "Ramaswamy married";
+    of several people's, the surname of the person named first (the article's subject)."""
     word = normalize(tok.text)
+    owners = [p for p in persons if _surname(p) == word and p.mentions]
+    if not tok.is_sent_start or len(word) <= 3 or not owners:
+        return False
+    first = min(persons, key=lambda p: min((m.start for m in p.mentions), default=len(tok.doc)))
     return bool(
-        tok.is_sent_start
-        and len(word) > 3
-        and sum(_surname(p) == word for p in persons) == 1
+        (len(owners) == 1 or first in owners)
         and not any(t.lower_ == tok.lower_ and t.is_lower for t in tokens_of(tok.doc))
     )
 
