@@ -1464,6 +1464,21 @@ MORE_RECALL_FORMS = [
      {"P. V. Rao | parentOf | Nandita Rao", "Karthik Rao | siblingOf | Nandita Rao",
       "Nandita Rao | spouseOf | Rohit Bhasin", "Nandita Rao | parentOf | Kabir Bhasin",
       "Rohit Bhasin | parentOf | Kabir Bhasin"}),
+    # "In 2019 McIlwraith married": the parser took the name for the year's; the name is
+    # still a person (not a place) and the subject
+    ("Angus McIlwraith (born 3 June 1988) is a Scottish runner.\n\nEarly life and family\n\n"
+     "McIlwraith and his twin brother, Euan, were born in Paisley to Greg McIlwraith, a "
+     "footballer, and Fiona McIlwraith (née Ross), a nurse. Euan McIlwraith competed in the "
+     "steeplechase.\n\nPersonal life\n\nIn 2019 McIlwraith married the Irish hurdler Niamh "
+     "Rourke; their son, Rory, was born in 2022. He is a close friend of the track cyclist "
+     "Fraser Adam.",
+     {"Angus McIlwraith | siblingOf | Euan McIlwraith",
+      "Greg McIlwraith | parentOf | Angus McIlwraith",
+      "Greg McIlwraith | parentOf | Euan McIlwraith",
+      "Fiona McIlwraith | parentOf | Angus McIlwraith",
+      "Fiona McIlwraith | parentOf | Euan McIlwraith",
+      "Angus McIlwraith | spouseOf | Niamh Rourke", "Angus McIlwraith | parentOf | Rory",
+      "Niamh Rourke | parentOf | Rory", "Angus McIlwraith | friendOf | Fraser Adam"}),
 ]  # fmt: skip
 
 

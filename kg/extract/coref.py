@@ -30,6 +30,7 @@ from kg.extract.syntax import (
     appositive_name,
     bracketed_name,
     clause_of,
+    fronted_subject,
     is_bare_name,
     is_kin_noun,
     is_place,
@@ -156,7 +157,9 @@ class Coreference:
         head = phrase_head(tok)
         sent = self._sent_of[tok.i]
         owner = head.dep_ == "poss" and head.head.dep_ in SUBJECT_DEPS
+        verb = head.head.head if head.dep_ == "pobj" else head.head
         lead = head.dep_ in SUBJECT_DEPS or (owner and tok.pos_ == "PRON")
+        lead = lead or fronted_subject(verb) == head  # "In 2019 McIlwraith married"
         subject = lead or owner
         self._history.append(_Seen(tok.i, pid, subject, sent, lead))
         modifiers = [head, *(c for c in head.children if c.dep_ == "compound")]
@@ -672,10 +675,8 @@ def _subject_person(verb: Token, coref: Coreference) -> Reference | None:
         ref = coref.ref(child)
         if ref:
             return ref
-    fronted = [c for c in verb.children if c.dep_ in {"advmod", "npadvmod"} and c.i < verb.i]
-    if fronted and (fronted[0].is_sent_start or fronted[0].dep_ == "npadvmod"):
-        return coref.ref(fronted[0])  # "Ramaswamy married Y" with the surname an adverb
-    return None
+    fronted = fronted_subject(verb)  # "Ramaswamy married Y", the surname tagged an adverb
+    return coref.ref(fronted) if fronted is not None else None
 
 
 def _person_of_subject(verb: Token, coref: Coreference) -> int | None:

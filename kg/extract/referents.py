@@ -19,6 +19,7 @@ from kg.extract.syntax import (
     RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
     clause_of,
+    fronted_subject,
     is_place,
     phrase_head,
 )
@@ -395,16 +396,9 @@ def kin_conjuncts(ctx: Context, subjects: list[Token], owners: set[int]) -> list
 def verb_subjects(ctx: Context, verb: Token) -> list[Ref]:
     """Who does ``verb``: its subject, the subject it borrows ("began dating",
     "has no plans to marry"), or the person a relative clause hangs on."""
-    fronted = [  # "Ramaswamy married Y" with the surname tagged an adverb
-        c for c in verb.children if c.dep_ in {"advmod", "npadvmod"} and c.i < verb.i
-    ]
-    first = fronted[0] if fronted else None
-    if (
-        first is not None
-        and ctx.is_person(first)
-        and (first.is_sent_start or first.dep_ == "npadvmod")
-    ):
-        return ctx.refs(first)
+    fronted = fronted_subject(verb)  # "Ramaswamy married Y", the surname tagged an adverb
+    if fronted is not None and ctx.is_person(fronted):
+        return ctx.refs(fronted)
     node = verb
     for _ in range(5):
         aux = [a for a in node.children if a.dep_ in {"aux", "auxpass"}]

@@ -18,6 +18,7 @@ __all__ = [
     "appositive_name",
     "bracketed_name",
     "clause_of",
+    "fronted_subject",
     "in_title",
     "is_bare_name",
     "is_kin_noun",
@@ -160,6 +161,27 @@ def clause_of(tok: Token) -> Token:
         while node.head.i != node.i and node.pos_ not in {"VERB", "AUX"}:
             node = node.head
     return node
+
+
+def fronted_subject(verb: Token) -> Token | None:
+    """The word before a verb the parser hung elsewhere, though it is the subject:
+    "Ramaswamy married Y" (the surname tagged an adverb), "In 2019 McIlwraith married Y"
+    (the name taken for the year's)."""
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    fronted = [c for c in verb.children if c.dep_ in {"advmod", "npadvmod"} and c.i < verb.i]
+    if fronted and (fronted[0].is_sent_start or fronted[0].dep_ == "npadvmod"):
+        return fronted[0]
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if (
+        before is not None
+        and before.pos_ == "PROPN"
+        and before.dep_ == "pobj"
+        and before.head.head == verb
+        and any(c.like_num for c in before.children)
+    ):
+        return before
+    return None
 
 
 def appositive_name(tok: Token, token_person: dict[int, int]) -> int | None:

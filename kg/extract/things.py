@@ -121,6 +121,8 @@ def in_place(span: Span) -> bool:
             return True  # "the creative director of Marchenko London", "ruler of Ile-Orun"
         if office in _SEATS:
             return len(span) == 1  # "Queen of Mauritius", "Duke of Edinburgh", "Bishop of Ely"
+    if any(t.like_num for t in span.doc[root.head.i + 1 : span.start]):
+        return False  # "In 2019 McIlwraith married": the parser took the name for the year's
     return root.dep_ == "pobj" and root.head.lower_ in {
         "in",
         "at",
