@@ -1479,6 +1479,13 @@ MORE_RECALL_FORMS = [
       "Fiona McIlwraith | parentOf | Euan McIlwraith",
       "Angus McIlwraith | spouseOf | Niamh Rourke", "Angus McIlwraith | parentOf | Rory",
       "Niamh Rourke | parentOf | Rory", "Angus McIlwraith | friendOf | Fraser Adam"}),
+    # a surname with its particle, "De Vaucourt", is the article subject's
+    ("Hélène de Vaucourt (1889–1967) was a French chemist. In 1951 she became the first woman "
+     "elected to the Académie des sciences.\n\nDe Vaucourt was born in Nancy into a family of "
+     "the minor Lorraine nobility, the daughter of Comte Armand de Vaucourt, an artillery "
+     "officer, and Marguerite Roussel.",
+     {"Armand de Vaucourt | parentOf | Hélène de Vaucourt",
+      "Marguerite Roussel | parentOf | Hélène de Vaucourt"}),
 ]  # fmt: skip
 
 

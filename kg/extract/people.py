@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.identities import link_identities
+from kg.extract.leads import NAME_PARTICLES
 from kg.extract.lexicon import MEDIA_OUTLETS
 from kg.extract.mentions import Mention, People, Person
 from kg.extract.names import (
@@ -203,6 +204,10 @@ def _surname_at_start(tok: Token, persons: list[Person]) -> bool:
     )
 
 
+def _particle(tok: Token) -> bool:
+    return tok.lower_ in NAME_PARTICLES
+
+
 def _add_mislabelled(doc: Doc, persons: list[Person], mentions: list[Mention]) -> None:
     """Take proper nouns that NER labelled a place or group ("Lamar" as GPE) when
     they repeat a word of exactly one person's name (of several: the one introduced
@@ -216,7 +221,10 @@ def _add_mislabelled(doc: Doc, persons: list[Person], mentions: list[Mention]) -
             or tok.ent_type_ not in OTHER_NAME_LABELS
         ):
             continue  # "Sloane's aunt" tagged a noun, "Ramaswamy married" an adverb
-        if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
+        particles = [c for c in tok.children if c.dep_ == "compound" and _particle(c)]
+        if _particle(tok) or any(
+            c.dep_ == "compound" and c.pos_ == "PROPN" and c not in particles for c in tok.children
+        ):
             continue  # part of a longer name: "Ivy Marchetti" is not "Theo Marchetti"
         if tok.dep_ == "compound" and tok.head.pos_ != "PROPN":
             continue  # "the Kardashian clan"
@@ -245,6 +253,7 @@ def _add_mislabelled(doc: Doc, persons: list[Person], mentions: list[Mention]) -
             first = {p.id: min(m.start for m in p.mentions) for p in hits}
             hits = sorted((p for p in hits if first[p.id] < tok.i), key=lambda p: first[p.id])[:1]
         if len(hits) == 1 and word not in MEDIA_OUTLETS:
-            mention = Mention(tok.i, tok.i + 1, tok.text, hits[0].id)
+            start = min([tok.i, *(c.i for c in particles)])  # "De Vaucourt was born"
+            mention = Mention(start, tok.i + 1, doc[start : tok.i + 1].text, hits[0].id)
             hits[0].mentions.append(mention)
             mentions.append(mention)
