@@ -1486,10 +1486,22 @@ MORE_RECALL_FORMS = [
      "officer, and Marguerite Roussel.",
      {"Armand de Vaucourt | parentOf | Hélène de Vaucourt",
       "Marguerite Roussel | parentOf | Hélène de Vaucourt"}),
+    ("Kim Stone and Tom Vance welcomed a baby girl, Luna, on Monday.",
+     {"Kim Stone | parentOf | Luna", "Tom Vance | parentOf | Luna"}),
+    # the relative clause of a relation verb that hangs on an appositive role
+    ("Anna Berg turned up without Jonas Sandberg, the Swedish record producer she married in "
+     "2020. The couple's daughter, Lune, turned two in August.",
+     {"Anna Berg | spouseOf | Jonas Sandberg", "Anna Berg | parentOf | Lune",
+      "Jonas Sandberg | parentOf | Lune"}),
+    # the speaker of a quotation is not someone the quotation names
+    ('Pop star Solène Marin spoke out on Tuesday. "Jonas Berg and I are not splitting up," '
+     "the singer, 33, said. The singer married him in 2020.",
+     {"Solène Marin | spouseOf | Jonas Berg"}),
 ]  # fmt: skip
 
 
 SECOND_PASS_NOTHING = [
+    "Anna Berg thanked Tom Cole, the director she worked with in 2015.",
     "Kylie Jansen posed with actor Travis Scotland.",
     "Chris Marten and Dakota Jonson were together at the party.",
     "Chris Marten and Dakota Jonson have been working together since 2017.",

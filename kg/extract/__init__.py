@@ -119,6 +119,8 @@ class Extractor:
         q = qualify(
             cand.trigger, cand.former_word, cand.relation in _ROMANTIC, subj.token, obj.token
         )
+        if q.negated and cand.former_word:
+            return None  # "we are not splitting up" denies an ending, not the couple
         sent = _strip(cand.trigger.sent)
         confidence = round(cand.confidence * min(subj.confidence, obj.confidence), 3)
         return Claim(

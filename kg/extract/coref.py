@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.genders import vote_genders
 from kg.extract.lexicon import EVENT_NOUNS, PRONOUN_GENDER, ROLE_NOUNS, gender_of_word
 from kg.extract.people import People
-from kg.extract.quotes import FIRST_PERSON, quoted_speakers
+from kg.extract.quotes import FIRST_PERSON, quotations, quoted_speakers
 from kg.extract.syntax import (
     RELATIVE_PRONOUNS,
     RULER_TITLES,
@@ -102,6 +102,7 @@ class Coreference:
         firsts = [(min(m.start for m in p.mentions), p.id) for p in people.persons if p.mentions]
         self._topic = min(firsts)[1] if firsts else -1
         self._speaker = self._named_speaker()
+        self._quotations = quotations(doc)
         vote_genders(self.tokens, people, self._sent_of)
         self._run()
         self._fronted_appositions()
@@ -185,6 +186,7 @@ class Coreference:
                 if not (top.dep_ == "pobj" and top.head.lower_ in {"to", "of"}):
                     self._listed.append(self._last_group)  # not "born to A and B"
         partner = self._partner_of(head)
+        partner = self._gap_partner(head) if partner is None else partner
         if partner is not None and partner != pid:  # "A married B; their children ..."
             self._last_group = self._last_couple = ((partner, pid), sent)
             self.partners[partner], self.partners[pid] = pid, partner
@@ -228,6 +230,18 @@ class Coreference:
             return self._owner(verb)  # "X's first marriage, to Y, ended; they have a son"
         return ref.person if ref else None
 
+    def _gap_partner(self, subject: Token) -> int | None:
+        """The person a relation verb's relative clause hangs on: "B, the producer she
+        married in 2020" (she married B)."""
+        verb, noun = subject.head, subject.head.head
+        if subject.dep_ not in SUBJECT_DEPS or verb.dep_ != "relcl" or noun.dep_ != "appos":
+            return None
+        if any(c.dep_ == "dobj" for c in verb.children) or not (
+            verb.lower_ in self.triggers or verb.lemma_.lower() in self.triggers
+        ):
+            return None
+        return self._person_at(noun.head)
+
     def _plural(self, tok: Token) -> None:
         """ "they", "their", "the couple": the last group named in the window (twice as
         wide for "the couple", which names its people more plainly than "they")."""
@@ -241,11 +255,14 @@ class Coreference:
             if tok.dep_ in SUBJECT_DEPS and tok.lower_ != "both":  # "They have a son. His"
                 self._history += [_Seen(tok.i, p, True, sent, True) for p in group[0]]
 
+    def _is_couple(self, people: tuple[int, ...]) -> bool:
+        return any(self.partners.get(a) == b for a in people for b in people)
+
     def _siblings(self, tok: Token) -> None:
         """ "the sisters' stepmother": the last people named together ("Noor and Yasmin")
         who are not a couple (siblings stay siblings all article long)."""
         for people, _ in reversed(self._listed):
-            if not any(self.partners.get(a) == b for a in people for b in people):
+            if not self._is_couple(people):
                 self.groups[tok.i] = people
                 return
 
@@ -519,7 +536,14 @@ class Coreference:
         if tok.lower_ in self._titles:  # "the Queen" is the same queen all article long
             self._set(tok, self._titles[tok.lower_], "role", 0.7)
             return
-        cands = [c for c in self._candidates(tok, gender, set()) if c.sent < here]
+        named = {  # '"Jonas and I are fine," the singer said': the singer is not Jonas
+            self.people.token_person[t.i]
+            for words, speaker in self._quotations
+            if speaker.i == tok.i
+            for t in words
+            if t.i in self.people.token_person
+        }
+        cands = [c for c in self._candidates(tok, gender, named) if c.sent < here]
         if cands:
             self._set(tok, cands[0].person, "role", 0.7)
             if tok.lower_ in RULER_TITLES | {"bride", "groom"}:  # one bride all article long

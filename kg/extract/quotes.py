@@ -13,11 +13,11 @@ Examples:
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.syntax import SUBJECT_DEPS, tokens_of
 
-__all__ = ["FIRST_PERSON", "quoted_speakers"]
+__all__ = ["FIRST_PERSON", "quotations", "quoted_speakers"]
 
 FIRST_PERSON = {"i", "me", "my", "myself", "mine"}
 _REPORTING = {
@@ -40,10 +40,14 @@ def _regions(doc: Doc) -> list[tuple[int, int]]:
             continue
         if opened is None:
             opened = tok.i
-        else:
+        elif _double(tok) == _double(doc[opened]):  # 'living separate lives' inside "..."
             regions.append((opened, tok.i))
             opened = None
     return regions
+
+
+def _double(tok: Token) -> bool:
+    return tok.text in {'"', "“", "”", "``", "''"}
 
 
 def _reporter(tokens: list[Token]) -> Token | None:
@@ -56,10 +60,10 @@ def _reporter(tokens: list[Token]) -> Token | None:
     return None
 
 
-def quoted_speakers(doc: Doc) -> dict[int, Token]:
-    """First-person pronoun index -> the token naming who says it (a name, a
-    pronoun or "the actress", for coreference to resolve)."""
-    speakers: dict[int, Token] = {}
+def quotations(doc: Doc) -> list[tuple[Span, Token]]:
+    """Each attributed quotation (its words inside the marks) and the token naming who
+    says it (a name, a pronoun or "the actress", for coreference to resolve)."""
+    found = []
     for open_, close in _regions(doc):
         if close + 1 >= len(doc):
             after = doc[close:close]
@@ -67,9 +71,16 @@ def quoted_speakers(doc: Doc) -> dict[int, Token]:
             after = doc[close + 1 : min(close + 1 + _REACH, doc[close + 1].sent.end)]
         before = doc[max(doc[open_].sent.start, open_ - _REACH) : open_]
         speaker = _reporter(list(after)) or _reporter(list(before)[::-1])
-        if speaker is None:
-            continue
-        for tok in doc[open_ + 1 : close]:
-            if tok.lower_ in FIRST_PERSON and tok.pos_ == "PRON":
-                speakers[tok.i] = speaker
-    return speakers
+        if speaker is not None:
+            found.append((doc[open_ + 1 : close], speaker))
+    return found
+
+
+def quoted_speakers(doc: Doc) -> dict[int, Token]:
+    """First-person pronoun index -> the token naming who says it."""
+    return {
+        tok.i: speaker
+        for words, speaker in quotations(doc)
+        for tok in words
+        if tok.lower_ in FIRST_PERSON and tok.pos_ == "PRON"
+    }

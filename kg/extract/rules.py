@@ -72,6 +72,8 @@ def _keys(tok: Token) -> list[str]:
     if lemma.startswith("re") and tok.pos_ == "VERB":
         keys.append(lemma[2:])  # "remarried", "reunited"
     for child in tok.children:
+        if child.dep_ == "compound" and child.i == tok.i - 1:
+            keys.insert(0, f"{child.lower_} {tok.lower_}")  # "baby boy"
         if child.dep_ == "prt":
             keys.insert(0, f"{lemma} {child.lower_}")
         if child.dep_ == "dobj":
@@ -226,6 +228,11 @@ def verbal(ctx: Context) -> Iterator[Candidate]:
         if verb.dep_ == "amod" and subjects:
             objects += ctx.refs(verb.head)
         objects += people(ctx, _name_after_role(verb))
+        if verb.dep_ == "relcl" and not any(
+            c.dep_ == "dobj" or c.lower_ in _PARTNER_PREPS for c in verb.children
+        ):
+            head = verb.head  # "Y, the producer she married in 2020"
+            objects += ctx.refs(head) or (ctx.refs(head.head) if head.dep_ == "appos" else [])
         objects += of_objects(ctx, verb, _PARTNER_PREPS)
         for dobj in (c for c in verb.children if c.dep_ == "dobj" and not ctx.is_person(c)):
             objects += of_objects(ctx, dobj, _PARTNER_PREPS)  # "popped the question to Y"
@@ -353,6 +360,8 @@ def offspring(ctx: Context) -> Iterator[Candidate]:
     siblings ("she has two brothers, A and B")."""
     for noun in ctx.tokens:
         relation = _HAVE_RELATIONS.get(noun.lemma_.lower()) or _HAVE_RELATIONS.get(noun.lower_)
+        if noun.lower_ in {"boy", "girl"} and noun.i > 0 and noun.nbor(-1).lower_ == "baby":
+            relation = "parentOf"  # "welcomed a baby girl, Luna"
         if relation is None or any(c.dep_ == "poss" for c in noun.children):
             continue
         if _in_law(noun) or _great(noun):
