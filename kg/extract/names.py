@@ -176,7 +176,7 @@ def person_spans(doc: Doc, kin_words: set[str]) -> list[tuple[Span, str | None]]
     dates = [e for e in doc.ents if e.label_ in {"DATE", "TIME"}]
     for named in filter(None, map(_after_date, dates)):
         others.append((named, None))  # "On July 31st, 2005 Memo and his son"
-    for ent in (part for e in doc.ents for part in _split_list(e)):
+    for ent in (part for e in _joined_by_particles(doc) for part in _split_list(e)):
         span, gender = _trim(_with_first_names(ent))
         if span is None or not is_name(span):
             continue
@@ -266,6 +266,25 @@ def person_spans(doc: Doc, kin_words: set[str]) -> list[tuple[Span, str | None]]
                 taken |= set(range(span.start, span.end))
                 changed = True
     return sorted(_without_things(people), key=lambda sg: sg[0].start)
+
+
+def _joined_by_particles(doc: Doc) -> list[Span]:
+    """Entities, with two person names that a lowercase particle joins made one:
+    "[Rosemeri] dos [Reis Cholbi]" is "Rosemeri dos Reis Cholbi"."""
+    ents: list[Span] = []
+    for ent in doc.ents:
+        last = ents[-1] if ents else None
+        if (
+            last is not None
+            and ent.label_ == last.label_ == "PERSON"
+            and ent.start == last.end + 1
+            and doc[last.end].lower_ in NAME_PARTICLES
+            and doc[last.end].is_lower
+        ):
+            ents[-1] = Span(doc, last.start, ent.end, label="PERSON")
+        else:
+            ents.append(ent)
+    return ents
 
 
 def _shares_a_name(span: Span, words: set[str]) -> bool:

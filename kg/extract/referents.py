@@ -279,10 +279,11 @@ def _respectively(ctx: Context, noun: Token) -> list[Ref]:
     (A is the mother, B the stepfather)."""
     first = noun.head if noun.dep_ == "conj" and ctx.is_kin(noun.head) else noun
     kins = sorted((t for t in (first, *first.conjuncts) if ctx.is_kin(t)), key=lambda t: t.i)
+    if len(kins) < 2:
+        return []
     between = range(kins[0].i, kins[-1].i)
     if (
-        len(kins) < 2
-        or noun not in kins
+        noun not in kins
         or any(k.tag_ != "NN" for k in kins)  # "their twins, A and B" takes both
         or any(i in ctx.people.token_person for i in between)  # "his wife, B, and their kids"
     ):
@@ -305,6 +306,8 @@ def partitive_owner(ctx: Context, noun: Token) -> list[Ref]:
         place = part.head  # "born in Skibbereen, County Cork, the youngest of five children"
         while place.dep_ == "conj" and place.head.i != place.i:
             place = place.head
+        if place.dep_ == "pobj" and place.head.lower_ == "to" and place.head.head.lemma_ == "bear":
+            return verb_subjects(ctx, place.head.head)  # "born to A and B, the youngest of"
         found = ctx.persons_in(part.head)
         return found or (verb_subjects(ctx, clause_of(place)) if is_place(place) else [])
     return []

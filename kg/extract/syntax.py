@@ -73,7 +73,7 @@ def is_kin_noun(tok: Token, triggers: set[str]) -> bool:
                 (
                     c.dep_ == "compound"
                     and c.pos_ == "NOUN"
-                    and c.lower_ not in {"ex", "-", *RULER_TITLES}  # "queen consort"
+                    and c.lower_ not in {"ex", "-", "baby", *RULER_TITLES}  # "queen consort"
                     and not (c.i > 0 and c.doc[c.i - 1].text == "-")  # "real-life husband"
                 )
                 or (c.dep_ == "amod" and c.tag_ == "VBG")
