@@ -4,7 +4,8 @@ Runs the extractor on ``../shared/eval/dev.jsonl`` (Re-DocRED + KnowledgeNet)
 and on our hand-annotated sets in ``tests/data/``: ``gossip.jsonl`` (short
 gossip items), ``bios.jsonl`` (short biographies), ``news.jsonl`` (celebrity
 news articles), ``wiki.jsonl`` (Wikipedia-style articles) and ``news2.jsonl`` /
-``wiki2.jsonl`` (the same kinds, kept unread as final checks); scores them with
+``wiki2.jsonl`` (the same kinds, kept unread as final checks), ``realwiki.jsonl`` /
+``realnews.jsonl`` (articles about real people, in the writer's own words); scores them with
 the referee ``../shared/eval/score.py`` (or ``$KG_REFEREE``) and writes one table
 (overall, per relation, per source) to ``benchmarks/README.md`` between
 ``<!-- quality:start -->`` and ``<!-- quality:end -->``. The table is printed too.
@@ -15,7 +16,8 @@ odd ("held-out") half is the honest estimate for unseen articles.
 
     python benchmarks/quality.py [--referee PATH] [--dev PATH] [--gossip PATH]
                                  [--bios PATH] [--news PATH] [--wiki PATH]
-                                 [--news2 PATH] [--wiki2 PATH] [--no-write]
+                                 [--news2 PATH] [--wiki2 PATH] [--realwiki PATH]
+                                 [--realnews PATH] [--no-write]
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from readme_section import revision, write_section
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "eval"
-OWN_SETS = ("gossip", "bios", "news", "wiki", "news2", "wiki2")  # tests/data/<name>.jsonl
+OWN_SETS = ("gossip", "bios", "news", "wiki", "news2", "wiki2", "realwiki", "realnews")  # tests/data/<name>.jsonl
 
 
 def _row(name: str, scope: str, m: dict) -> str:
