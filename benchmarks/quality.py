@@ -36,7 +36,8 @@ from readme_section import revision, write_section
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "eval"
-OWN_SETS = ("gossip", "bios", "news", "wiki", "news2", "wiki2", "realwiki", "realnews")  # tests/data/<name>.jsonl
+# tests/data/<name>.jsonl
+OWN_SETS = ("gossip", "bios", "news", "wiki", "news2", "wiki2", "realwiki", "realnews")
 
 
 def _row(name: str, scope: str, m: dict) -> str:

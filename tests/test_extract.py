@@ -1512,6 +1512,10 @@ MORE_RECALL_FORMS = [
 
 
 SECOND_PASS_NOTHING = [
+    # a film role's kinship is not the actor's
+    "Kim Stone starred in the thriller alongside Tom Vance, who played her murdered husband.",
+    "Newcomer Marissa Bode, who plays Elphaba's younger sister, Nessarose, made history.",
+    "Will Smith won an Oscar for playing the sisters' father in the film.",
     "Anna Berg thanked Tom Cole, the director she worked with in 2015.",
     "Kylie Jansen posed with actor Travis Scotland.",
     "Chris Marten and Dakota Jonson were together at the party.",

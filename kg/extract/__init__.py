@@ -107,7 +107,7 @@ class Extractor:
 
     def _claim(self, ctx: Context, article: Article, cand: Candidate) -> Claim | None:
         subj, obj = cand.subject, cand.object
-        if subj.person == obj.person or _figurative(cand.trigger):
+        if subj.person == obj.person or _figurative(cand.trigger) or _in_a_role(cand.trigger):
             return None
         relation = cand.relation
         if relation in _FLIP:
@@ -147,6 +147,22 @@ def _figurative(trigger: Token) -> bool:
     """ "He is my brother in every way but blood": no kinship is claimed."""
     after = trigger.doc[trigger.i : trigger.i + 8].text.lower()
     return any(phrase in after for phrase in FIGURATIVE_KIN)
+
+
+_ROLE_VERBS = {"play", "portray", "voice"}
+
+
+def _in_a_role(trigger: Token) -> bool:
+    """The kinship is a film role's: "X, who played her murdered husband", "Y voices
+    Kiara, the daughter of Simba and Nala"."""
+    node = trigger
+    while node.head.i != node.i:
+        if node.dep_ == "dobj" and node.head.lemma_.lower() in _ROLE_VERBS:
+            return True
+        if node.dep_ in {"relcl", "ccomp", "advcl", "conj"} and node.pos_ in {"VERB", "AUX"}:
+            return False  # another clause: "X plays golf, and her sister Y ..."
+        node = node.head
+    return False
 
 
 def _strip(sent: Span) -> Span:
