@@ -552,7 +552,7 @@ class Coreference:
     # -- helpers --------------------------------------------------------------
     def _quoted_first_person(self) -> None:
         """'"I love my husband," Kim wrote': "I" and "my" are Kim."""
-        for i, speaker in quoted_speakers(self.doc).items():
+        for i, speaker in quoted_speakers(self.doc, self._quotations).items():
             pid = self._person_at(speaker)
             if pid is not None and i not in self.refs:
                 self.refs[i] = Reference(pid, "quote", 0.75)

@@ -193,9 +193,11 @@ def _seniority(span: Span) -> str:
 def _surname_at_start(tok: Token, persons: list[Person]) -> bool:
     """A sentence starts with one person's surname, whatever its tag: "Ramaswamy married";
     of several people's, the surname of the person named first (the article's subject)."""
+    if not tok.is_sent_start or len(tok) <= 3:
+        return False
     word = normalize(tok.text)
     owners = [p for p in persons if _surname(p) == word and p.mentions]
-    if not tok.is_sent_start or len(word) <= 3 or not owners:
+    if not owners:
         return False
     first = min(persons, key=lambda p: min((m.start for m in p.mentions), default=len(tok.doc)))
     return bool(

@@ -76,11 +76,12 @@ def quotations(doc: Doc) -> list[tuple[Span, Token]]:
     return found
 
 
-def quoted_speakers(doc: Doc) -> dict[int, Token]:
-    """First-person pronoun index -> the token naming who says it."""
+def quoted_speakers(doc: Doc, quotes: list[tuple[Span, Token]] | None = None) -> dict[int, Token]:
+    """First-person pronoun index -> the token naming who says it (``quotes``: the
+    quotations of ``doc``, when already found)."""
     return {
         tok.i: speaker
-        for words, speaker in quotations(doc)
+        for words, speaker in (quotations(doc) if quotes is None else quotes)
         for tok in words
         if tok.lower_ in FIRST_PERSON and tok.pos_ == "PRON"
     }
