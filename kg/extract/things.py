@@ -24,6 +24,7 @@ __all__ = ["in_place", "is_blend", "names_a_thing"]
 
 _CALLED = {"called", "named", "titled", "dubbed", "entitled"}
 _INSTITUTIONS = {"university", "college", "academy", "institute", "foundation", "museum"}
+_VENUE_OPENERS = {"chez", "casa", "café", "cafe", "hotel"}
 _CAST_VERBS = {"star", "appear", "feature", "cast", "costar", "co-star"}
 
 
@@ -40,6 +41,8 @@ def names_a_thing(span: Span) -> bool:
         return True
     if len(span) > 1 and span[-1].is_title and span[-1].lower_ in PLACE_HEADS:
         return True  # "the Rashid bin Saeed Mosque", "Brandt Hardware"
+    if len(span) > 1 and span[0].lower_ in _VENUE_OPENERS:
+        return True  # "Chez Ivy", "Casa Albarrán": a restaurant named after a person
     if len(span) > 1 and any(t.lower_ in CLUB_WORDS | _INSTITUTIONS for t in span):
         return True  # "FC Vestby", "Atlético Juazeirense", "University College Cork"
     if span.start > 2 and doc[span.start - 1].lower_ in {"and", ","}:
