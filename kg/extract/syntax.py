@@ -59,9 +59,9 @@ SUBJECTLESS = {
 def is_kin_noun(tok: Token, triggers: set[str]) -> bool:
     """True for a noun that names a person by kinship or role ("daughter", "Mom"),
     but not one narrowed by a noun ("business partners")."""
-    before = tok.doc[tok.i - 1] if tok.i > 0 else None
-    if before is not None and before.head == tok and f"{before.lower_} {tok.lower_}" in triggers:
-        return tok.pos_ == "NOUN"  # "the couple's baby boy"
+    if tok.lower_ in {"boy", "girl"} and tok.i > 0:  # "the couple's baby boy"
+        before = tok.doc[tok.i - 1]
+        return before.head == tok and f"{before.lower_} {tok.lower_}" in triggers
     return (
         tok.pos_ in {"NOUN", "PROPN"}
         and (tok.lower_ in triggers or tok.lemma_.lower() in triggers)
