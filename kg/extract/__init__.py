@@ -92,7 +92,7 @@ class Extractor:
             for cand in rule(ctx):
                 claim = self._claim(ctx, article, cand)
                 if claim is not None:
-                    key = (claim.subject, claim.relation, claim.object, claim.evidence.start)
+                    key = _key(claim)
                     claims[key] = _merged(claims[key], claim) if key in claims else claim
         aliases: dict[int, set[str]] = {p.id: set(p.aliases) for p in people.persons}
         for i, ref in ctx.coref.refs.items():
@@ -215,9 +215,14 @@ def _splits_of_marriages(claims: list[Claim]) -> list[Claim]:
         wed = married.get(frozenset((c.subject, c.object)))
         if c.relation == "partnerOf" and c.former and wed is not None and wed <= c.evidence.start:
             c = replace(c, relation="spouseOf")
-        key = (c.subject, c.relation, c.object, c.evidence.start)
+        key = _key(c)
         kept[key] = _merged(kept[key], c) if key in kept else c
     return list(kept.values())
+
+
+def _key(claim: Claim) -> tuple:
+    """One claim per relation, pair and sentence."""
+    return (claim.subject, claim.relation, claim.object, claim.evidence.start)
 
 
 def _order(claim: Claim) -> tuple:

@@ -103,6 +103,10 @@ class Coreference:
         self._topic = min(firsts)[1] if firsts else -1
         self._speaker = self._named_speaker()
         self._quotations = quotations(doc)
+        self._named_in_quotes: dict[int, set[int]] = {}  # speaker token -> people quoted by name
+        for words, speaker in self._quotations:
+            named = {people.token_person.get(i, -1) for i in range(words.start, words.end)}
+            self._named_in_quotes.setdefault(speaker.i, set()).update(named - {-1})
         vote_genders(self.tokens, people, self._sent_of)
         self._run()
         self._fronted_appositions()
@@ -218,8 +222,7 @@ class Coreference:
             if c.dep_ in {"prep", "dobj"}
             for g in (c, *c.children)
         )
-        trigger = verb.lower_ in self.triggers or verb.lemma_.lower() in self.triggers
-        if not (trigger or event):
+        if not (self._triggers_on(verb) or event):
             return None
         ref = _subject_person(verb, self)
         if ref is None and verb.dep_ in {"acomp", "xcomp", "conj"}:  # "A is married to B"
@@ -236,11 +239,12 @@ class Coreference:
         verb, noun = subject.head, subject.head.head
         if subject.dep_ not in SUBJECT_DEPS or verb.dep_ != "relcl" or noun.dep_ != "appos":
             return None
-        if any(c.dep_ == "dobj" for c in verb.children) or not (
-            verb.lower_ in self.triggers or verb.lemma_.lower() in self.triggers
-        ):
+        if any(c.dep_ == "dobj" for c in verb.children) or not self._triggers_on(verb):
             return None
         return self._person_at(noun.head)
+
+    def _triggers_on(self, verb: Token) -> bool:
+        return verb.lower_ in self.triggers or verb.lemma_.lower() in self.triggers
 
     def _plural(self, tok: Token) -> None:
         """ "they", "their", "the couple": the last group named in the window (twice as
@@ -536,13 +540,7 @@ class Coreference:
         if tok.lower_ in self._titles:  # "the Queen" is the same queen all article long
             self._set(tok, self._titles[tok.lower_], "role", 0.7)
             return
-        named = {  # '"Jonas and I are fine," the singer said': the singer is not Jonas
-            self.people.token_person[t.i]
-            for words, speaker in self._quotations
-            if speaker.i == tok.i
-            for t in words
-            if t.i in self.people.token_person
-        }
+        named = self._named_in_quotes.get(tok.i, set())  # '"Jonas and I," the singer said'
         cands = [c for c in self._candidates(tok, gender, named) if c.sent < here]
         if cands:
             self._set(tok, cands[0].person, "role", 0.7)
