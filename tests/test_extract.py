@@ -1508,6 +1508,16 @@ MORE_RECALL_FORMS = [
     ('Pop star Solène Marin spoke out on Tuesday. "Jonas Berg and I are not splitting up," '
      "the singer, 33, said. The singer married him in 2020.",
      {"Solène Marin | spouseOf | Jonas Berg"}),
+    # one possessive for both subjects of the verb: "Her mom, X, and her half-sister, Y"
+    ("Selena Marin married Ben Cole in May. Her mom, Mandy Teefe, and her half-sister, "
+     "Gracie Teefe, 12, were front and center.",
+     {"Selena Marin | spouseOf | Ben Cole", "Mandy Teefe | parentOf | Selena Marin",
+      "Gracie Teefe | siblingOf | Selena Marin"}),
+    # "the couple" is two people, never a guest list of five
+    ("Selena Marin married Ben Cole in May. The guest list included her best friend, Tay "
+     "Swann, and her co-stars Steve Marten and Martin Shore, as well as Paul Rudder. The "
+     "couple got engaged in December 2024.",
+     {"Selena Marin | spouseOf | Ben Cole", "Selena Marin | friendOf | Tay Swann"}),
 ]  # fmt: skip
 
 

@@ -59,6 +59,7 @@ _GROUP_NOUNS = {
     "couple", "pair", "duo", "two", "newlyweds", "lovebirds", "parents", "exes",
     "marriage", "union",  # "the marriage produced two sons": the last couple named
 }  # fmt: skip
+_PAIR_NOUNS = {"couple", "pair", "duo", "two", "newlyweds", "lovebirds", "exes"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +199,7 @@ class Coreference:
             head.dep_ == "dobj"
             and head.head.pos_ == "VERB"
             and head.i == tok.i
+            and tok.pos_ != "PRON"  # not "Selena has always treated her like her baby"
             and not is_kin_noun(head, self.triggers)
         ):
             met = _subject_person(head.head, self)
@@ -253,6 +255,8 @@ class Coreference:
         group = self._last_group
         if tok.lower_ in {"marriage", "union"}:  # "A married B; the marriage produced two sons"
             window, group = 1, self._last_couple
+        elif tok.lower_ in _PAIR_NOUNS and group and len(group[0]) != 2:
+            group = None  # "the couple" is two people, not a guest list
         if group and self._sent_of[tok.i] - group[1] <= window:
             self.groups[tok.i] = group[0]
             sent = self._sent_of[tok.i]
@@ -307,11 +311,11 @@ class Coreference:
         if parent is not None and self._agrees(parent, gender):  # "son of A and his wife B"
             self._set(tok, parent, "pronoun", 0.85)
             return
+        same = self._parallel_owner(tok)  # "her mother, X, and her brother Y": one "her"
+        if same is not None:
+            self._set(tok, same, "pronoun", 0.85)
+            return
         if tok.dep_ == "poss" and noun.dep_ == "conj":  # "A and his wife B": his is A
-            same = self._parallel_owner(tok)  # "her mother, X, and her brother Y": one "her"
-            if same is not None:
-                self._set(tok, same, "pronoun", 0.85)
-                return
             first = self._person_at(noun.head)
             if first is not None and self._agrees(first, gender):
                 self._set(tok, first, "pronoun", 0.85)
@@ -377,8 +381,20 @@ class Coreference:
         return self._person_at(owner) if owner is not None else None
 
     def _parallel_owner(self, tok: Token) -> int | None:
-        """Whom the same possessive before the first conjunct stands for."""
-        first = tok.head.head
+        """Whom the same possessive before the first conjunct stands for (the parser
+        hangs the second on the first, or makes both subjects of the verb)."""
+        noun = tok.head
+        if tok.dep_ != "poss":
+            return None
+        if noun.dep_ == "conj":
+            first = noun.head
+        elif noun.dep_ in SUBJECT_DEPS and self.tokens[tok.i - 1].lower_ == "and":
+            subjects = [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS and c.i < tok.i]
+            if not subjects:
+                return None
+            first = subjects[0]
+        else:
+            return None
         if first.dep_ == "appos" and first.i in self.people.token_person:
             first = first.head  # "her mother, Larisa, and ...": the conjunct hangs on Larisa
         owner = next((c for c in first.children if c.dep_ == "poss"), None)
