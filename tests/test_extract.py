@@ -1513,6 +1513,11 @@ MORE_RECALL_FORMS = [
      "Gracie Teefe, 12, were front and center.",
      {"Selena Marin | spouseOf | Ben Cole", "Mandy Teefe | parentOf | Selena Marin",
       "Gracie Teefe | siblingOf | Selena Marin"}),
+    # a list of parents ends at "and sisters"; "his" after "His parents" is the same "his"
+    ("Liam Pane died in 2024. His heartbroken parents, Geoff and Karen Pane, and sisters Ruth "
+     "and Nicola led the mourners, alongside his girlfriend of two years, Kate Cassidy.",
+     {"Geoff | parentOf | Liam Pane", "Karen Pane | parentOf | Liam Pane",
+      "Kate Cassidy | partnerOf | Liam Pane"}),
     # "the couple" is two people, never a guest list of five
     ("Selena Marin married Ben Cole in May. The guest list included her best friend, Tay "
      "Swann, and her co-stars Steve Marten and Martin Shore, as well as Paul Rudder. The "

@@ -312,6 +312,8 @@ class Coreference:
             self._set(tok, parent, "pronoun", 0.85)
             return
         same = self._parallel_owner(tok)  # "her mother, X, and her brother Y": one "her"
+        if same is None:
+            same = self._owner_of_subject(tok)  # "His parents, A and B, thanked his fans"
         if same is not None:
             self._set(tok, same, "pronoun", 0.85)
             return
@@ -400,6 +402,20 @@ class Coreference:
         owner = next((c for c in first.children if c.dep_ == "poss"), None)
         ref = self.refs.get(owner.i) if owner is not None and owner.lower_ == tok.lower_ else None
         return ref.person if ref is not None else None
+
+    def _owner_of_subject(self, tok: Token) -> int | None:
+        """Whom the same possessive on the clause's plural subject stands for: in "His
+        parents, A and B, led the mourners with his girlfriend" both are one "his"
+        (but in "His dad, A, shares a son with his ex", the second is A)."""
+        if tok.dep_ != "poss":
+            return None
+        clause = clause_of(tok)
+        for subject in (c for c in clause.children if c.dep_ in SUBJECT_DEPS and c.i < tok.i):
+            if subject.tag_ == "NNS" and is_kin_noun(subject, self.triggers):
+                for owner in subject.children:
+                    if owner.dep_ == "poss" and owner.lower_ == tok.lower_ and owner.i in self.refs:
+                        return self.refs[owner.i].person
+        return None
 
     def _kin_noun(self, tok: Token) -> None:
         gender = gender_of_word(tok.lower_) or gender_of_word(tok.lemma_)

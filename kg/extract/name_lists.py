@@ -48,14 +48,18 @@ def _name_word(tok: Token) -> bool:
     return tok.pos_ == "PROPN" and tok.text[0].isupper() and tok.text.rstrip(".").isalpha()
 
 
-def listed_names(doc: Doc, start: int) -> list[tuple[int, int]]:
+def listed_names(doc: Doc, start: int, kin: bool = True) -> list[tuple[int, int]]:
     """The (start, end) of each name in a list that begins at token ``start``:
     "Mason, 13, Penelope, 11, and Reign, 8", "James, Inez and Betty", "son Leo,
-    nine, and daughter Anya, seven"."""
+    nine, and daughter Anya, seven" (only with ``kin``: a list of parents ends at
+    "and sisters Ruth and Nicola")."""
     runs: list[tuple[int, int]] = []
     i, n = start, len(doc)
     while i < n:
-        i += doc[i].lower_ in _CHILDREN and i + 1 < n and _name_word(doc[i + 1])  # "son Leo"
+        if doc[i].lower_ in _CHILDREN and i + 1 < n and _name_word(doc[i + 1]):  # "son Leo"
+            if not kin:
+                break
+            i += 1
         j = i
         while j < n and _name_word(doc[j]):
             j += 1

@@ -353,17 +353,18 @@ def listed_after(ctx: Context, noun: Token) -> list[Ref]:
     without a comma after the noun)."""
     doc = ctx.doc
     opened = noun.i + 1 < len(doc) and doc[noun.i + 1].text in {",", ":", "-", "\u2013", "\u2014"}
-    found = listed_people(ctx, noun.i + 1 + opened)
+    kin = not noun.lemma_.lower().endswith("parent")  # "parents, A and B, and sisters C"
+    found = listed_people(ctx, noun.i + 1 + opened, kin)
     return found if opened or len(found) > 1 else []
 
 
-def listed_people(ctx: Context, start: int) -> list[Ref]:
+def listed_people(ctx: Context, start: int, kin: bool = True) -> list[Ref]:
     """The people of a list of names that begins at token ``start`` (``listed_names``;
     a name that is no one's, such as "Saint", is skipped)."""
     token_person = ctx.people.token_person
     return [
         Ref(ctx.doc[end - 1], token_person[end - 1], 0.8)
-        for _, end in listed_names(ctx.doc, start)
+        for _, end in listed_names(ctx.doc, start, kin)
         if end - 1 in token_person
     ]
 
