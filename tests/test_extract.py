@@ -1518,6 +1518,15 @@ MORE_RECALL_FORMS = [
      "and Nicola led the mourners, alongside his girlfriend of two years, Kate Cassidy.",
      {"Geoff | parentOf | Liam Pane", "Karen Pane | parentOf | Liam Pane",
       "Kate Cassidy | partnerOf | Liam Pane"}),
+    # a list ends before "Suzanne and Keith's four children", which names the list's parents
+    ("Matt Berry died in 2023. Berry is survived by his half-siblings, Caitlin, Emily, Will "
+     "and Madeline, Suzanne and Keith's four children, as well as his half-sister Maria "
+     "Berry, his father's daughter.",
+     {f"{a} | siblingOf | {b}" for a, b in combinations(["Caitlin", "Emily", "Will", "Madeline",
+                                                         "Matt Berry"], 2)}
+     | {f"{p} | parentOf | {c}" for p in ["Suzanne", "Keith"]
+        for c in ["Caitlin", "Emily", "Will", "Madeline"]}
+     | {"Maria Berry | siblingOf | Matt Berry"}),
     # "the couple" is two people, never a guest list of five
     ("Selena Marin married Ben Cole in May. The guest list included her best friend, Tay "
      "Swann, and her co-stars Steve Marten and Martin Shore, as well as Paul Rudder. The "

@@ -98,6 +98,8 @@ class Context:
             if first.dep_ == "nmod" and any(c.dep_ == "cc" for c in first.children):
                 found = self.refs(first) + found
         for conj in _conjuncts(tok):
+            if _possessor(conj) or any(_possessor(c) for c in conj.children if c.dep_ == "conj"):
+                continue  # "A, B, C and D, Suzanne and Keith's four children"
             if self.is_kin(conj) and any(c.dep_ == "poss" for c in conj.children):
                 continue  # "his wife, M, and his sister, G": another relation, not another wife
             if self._other_kin(conj, tok):
@@ -133,6 +135,11 @@ def _kind(tok: Token) -> str:
     """What kind of relative a kinship noun names: "son" and "daughter" are both children."""
     lemma = tok.lemma_.lower()
     return _KINDS.get(lemma, lemma)
+
+
+def _possessor(tok: Token) -> bool:
+    """ "Keith" in "Suzanne and Keith's children" (which the parser made a conjunct)."""
+    return any(c.tag_ == "POS" for c in tok.children)
 
 
 def _conjuncts(tok: Token) -> Iterator[Token]:

@@ -65,6 +65,10 @@ def listed_names(doc: Doc, start: int, kin: bool = True) -> list[tuple[int, int]
             j += 1
         if j == i:
             break
+        if j < n and doc[j].tag_ == "POS":  # "A and B, Suzanne and Keith's four children"
+            if runs and doc[i - 1].lower_ == "and" and doc[i - 2].text != ",":
+                runs.pop()
+            break
         runs.append((i, j))
         i = j
         if i + 1 < n and doc[i].text == "," and _age(doc[i + 1]):

@@ -80,6 +80,8 @@ def _bare_kin_owner(ctx: Context, noun: Token) -> list[Ref]:
     the first conjunct one in a list, the deceased the kin who survive them: "X shares
     four children with husband Y", "X and husband Y live in Paris", "X is survived by
     a son, Y"."""
+    if _has_poss(noun):
+        return []  # "survived by his sister Maria, his father's daughter": not his daughter
     top = noun
     while top.dep_ in {"appos", "conj"} and (ctx.is_kin(top.head) or ctx.is_person(top.head)):
         top = top.head  # "survived by a son, A; a sister, B", "by his parents, A and B, and a"
@@ -133,7 +135,7 @@ def _listed_possessors(ctx: Context, noun: Token) -> list[Ref]:
         found.append(Ref(doc[j], person, 0.85))
         while j > 0 and token_person.get(j - 1) == person:
             j -= 1
-        if j < 2 or doc[j - 1].lower_ not in {"and", "&", ","}:
+        if j < 2 or doc[j - 1].lower_ not in {"and", "&"}:  # not "A, B, C and D's"
             break
         j -= 2
         if doc[j].tag_ == "POS":  # "Krishna's and Balarama's sister"
@@ -242,6 +244,8 @@ def referents(ctx: Context, noun: Token) -> list[Ref]:
         if named:
             found = people(ctx, named[:1])
             return listed if len(listed) > len(found) else found  # ages broke the parse
+    if plural and noun.dep_ == "appos" and head.tag_ == "NNS" and ctx.is_kin(head):
+        return referents(ctx, head)  # "his half-siblings, A, B and C, Sue's three children"
     return listed or ctx.refs(noun) or (partitive_owner(ctx, noun) if plural else [])
 
 
