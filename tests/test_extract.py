@@ -1527,6 +1527,13 @@ MORE_RECALL_FORMS = [
      | {f"{p} | parentOf | {c}" for p in ["Suzanne", "Keith"]
         for c in ["Caitlin", "Emily", "Will", "Madeline"]}
      | {"Maria Berry | siblingOf | Matt Berry"}),
+    # "the pair" puts both in view, but not as the subject named first: "he" is Trav
+    ("Tay Swann and Trav Kelso are engaged! The pair started dating in the summer of 2023, "
+     "shortly after Trav complained on New Heights, the podcast he co-hosts with his older "
+     "brother, Jase Kelso, that he had failed to hand the singer a bracelet at one of her "
+     "shows. Weeks later, Tay was cheering from a suite next to his mom, Donna Kelso.",
+     {"Tay Swann | engagedTo | Trav Kelso", "Tay Swann | partnerOf | Trav Kelso",
+      "Jase Kelso | siblingOf | Trav Kelso", "Donna Kelso | parentOf | Trav Kelso"}),
     # "the couple" is two people, never a guest list of five
     ("Selena Marin married Ben Cole in May. The guest list included her best friend, Tay "
      "Swann, and her co-stars Steve Marten and Martin Shore, as well as Paul Rudder. The "

@@ -261,7 +261,7 @@ class Coreference:
             self.groups[tok.i] = group[0]
             sent = self._sent_of[tok.i]
             if tok.dep_ in SUBJECT_DEPS and tok.lower_ != "both":  # "They have a son. His"
-                self._history += [_Seen(tok.i, p, True, sent, True) for p in group[0]]
+                self._history += [_Seen(tok.i, p, True, sent) for p in group[0]]
 
     def _is_couple(self, people: tuple[int, ...]) -> bool:
         return any(self.partners.get(a) == b for a in people for b in people)
