@@ -1534,6 +1534,10 @@ MORE_RECALL_FORMS = [
      "shows. Weeks later, Tay was cheering from a suite next to his mom, Donna Kelso.",
      {"Tay Swann | engagedTo | Trav Kelso", "Tay Swann | partnerOf | Trav Kelso",
       "Jase Kelso | siblingOf | Trav Kelso", "Donna Kelso | parentOf | Trav Kelso"}),
+    # an engaged couple are not "the brothers" named next
+    ("Tay Swann and Trav Kelso are engaged! The singer chose the brothers' show to announce "
+     "her album, sitting between Trav and Jase.",
+     {"Tay Swann | engagedTo | Trav Kelso"}),
     # "the couple" is two people, never a guest list of five
     ("Selena Marin married Ben Cole in May. The guest list included her best friend, Tay "
      "Swann, and her co-stars Steve Marten and Martin Shore, as well as Paul Rudder. The "

@@ -190,6 +190,8 @@ class Coreference:
                     top = top.head
                 if not (top.dep_ == "pobj" and top.head.lower_ in {"to", "of"}):
                     self._listed.append(self._last_group)  # not "born to A and B"
+                if top.dep_ in SUBJECT_DEPS and self._relates(top.head):  # "A and B wed"
+                    self.partners[first], self.partners[pid] = pid, first
         partner = self._partner_of(head)
         partner = self._gap_partner(head) if partner is None else partner
         if partner is not None and partner != pid:  # "A married B; their children ..."
@@ -247,6 +249,11 @@ class Coreference:
 
     def _triggers_on(self, verb: Token) -> bool:
         return verb.lower_ in self.triggers or verb.lemma_.lower() in self.triggers
+
+    def _relates(self, verb: Token) -> bool:
+        """ "married", "are engaged": a verb, or its complement, that pairs its subjects."""
+        complements = (c for c in verb.children if c.dep_ in {"acomp", "attr"})
+        return self._triggers_on(verb) or any(self._triggers_on(c) for c in complements)
 
     def _plural(self, tok: Token) -> None:
         """ "they", "their", "the couple": the last group named in the window (twice as
