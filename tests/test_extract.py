@@ -1538,6 +1538,20 @@ MORE_RECALL_FORMS = [
     ("Tay Swann and Trav Kelso are engaged! The singer chose the brothers' show to announce "
      "her album, sitting between Trav and Jase.",
      {"Tay Swann | engagedTo | Trav Kelso"}),
+    # the parser gave the spouse's name to the clause after the semicolon
+    ("Tom Berg is a prince. In 1993 he married Masako Owada, a diplomat; their only child, "
+     "Aiko, was born in 2001.",
+     {"Tom Berg | spouseOf | Masako Owada", "Tom Berg | parentOf | Aiko",
+      "Masako Owada | parentOf | Aiko"}),
+    # "X was his cousin": "his" is never X
+    ("Fela Kuti was a musician. Wole Soyinka was his cousin.",
+     {"Fela Kuti | relativeOf | Wole Soyinka"}),
+    # "the pair, who married": "her" is one of the pair, not the grandmother named before
+    ("The birth caps a whirlwind year for Kourtney Kardashian and Travis Barker. Kris Jenner "
+     "now has 13 grandchildren. The birth caps a whirlwind couple of years for the pair, who "
+     "tied the knot in May 2022 in a wedding attended by her sisters Khloé and Kim.",
+     {"Kourtney Kardashian | spouseOf | Travis Barker", "Khloé | siblingOf | Kim",
+      "Khloé | siblingOf | Kourtney Kardashian", "Kim | siblingOf | Kourtney Kardashian"}),
     # "the couple" is two people, never a guest list of five
     ("Selena Marin married Ben Cole in May. The guest list included her best friend, Tay "
      "Swann, and her co-stars Steve Marten and Martin Shore, as well as Paul Rudder. The "

@@ -267,7 +267,8 @@ class Coreference:
         if group and self._sent_of[tok.i] - group[1] <= window:
             self.groups[tok.i] = group[0]
             sent = self._sent_of[tok.i]
-            if tok.dep_ in SUBJECT_DEPS and tok.lower_ != "both":  # "They have a son. His"
+            subject = tok.dep_ in SUBJECT_DEPS or any(c.dep_ == "relcl" for c in tok.children)
+            if subject and tok.lower_ != "both":  # "They have a son. His", "the pair, who"
                 self._history += [_Seen(tok.i, p, True, sent) for p in group[0]]
 
     def _is_couple(self, people: tuple[int, ...]) -> bool:
@@ -337,6 +338,9 @@ class Coreference:
             return
         clause = clause_of(tok)
         subject = _subject_person(clause, self)
+        if subject is not None and noun.dep_ == "attr" and clause.lemma_ == "be":
+            exclude.add(subject.person)  # "Wole Soyinka was his cousin": his is not Wole
+            subject = None
         if tok.dep_ == "poss" and subject is not None and self._agrees(subject.person, gender):
             self._resolve_gender(subject.person, gender)  # "Kris loves her daughter": her is Kris
             self._set(tok, subject.person, "pronoun", 0.85)

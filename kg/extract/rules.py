@@ -43,7 +43,7 @@ from kg.extract.referents import (
     referents,
     verb_subjects,
 )
-from kg.extract.syntax import CHILD_NOUNS, SUBJECT_DEPS, in_title
+from kg.extract.syntax import CHILD_NOUNS, SUBJECT_DEPS, in_title, phrase_head
 from kg.ontology import Relation
 
 __all__ = ["trigger_relations"]
@@ -236,6 +236,8 @@ def verbal(ctx: Context) -> Iterator[Candidate]:
         objects += of_objects(ctx, verb, _PARTNER_PREPS)
         for dobj in (c for c in verb.children if c.dep_ == "dobj" and not ctx.is_person(c)):
             objects += of_objects(ctx, dobj, _PARTNER_PREPS)  # "popped the question to Y"
+        if not objects:
+            objects = _stolen_object(ctx, verb)
         pairs = [(s, o) for s in subjects for o in objects]
         if not objects and not any(_under_plural_noun(s.token) for s in subjects):
             pairs = list(
@@ -285,6 +287,18 @@ def _name_after_role(verb: Token) -> list[Token]:
         for g in c.children
         if g.dep_ == "dobj"
     ]
+
+
+def _stolen_object(ctx: Context, verb: Token) -> list[Ref]:
+    """The name right after a verb that the parser gave to a later clause: "he married
+    [Masako Owada], a diplomat; their only child ... was born" (Owada made its subject)."""
+    nxt = verb.i + 1
+    if verb.tag_ not in {"VBD", "VBN"} or nxt >= len(ctx.doc) or not ctx.is_person(ctx.doc[nxt]):
+        return []
+    head = phrase_head(ctx.doc[nxt])
+    if head.dep_ == "poss" or any(c.dep_ == "dobj" for c in verb.children):
+        return []  # "married Kanye's sister"
+    return ctx.refs(head) if head.head.i != verb.i and head.head.i > verb.i else []
 
 
 def _under_plural_noun(tok: Token) -> bool:
