@@ -5,7 +5,8 @@ and on our hand-annotated sets in ``tests/data/``: ``gossip.jsonl`` (short
 gossip items), ``bios.jsonl`` (short biographies), ``news.jsonl`` (celebrity
 news articles), ``wiki.jsonl`` (Wikipedia-style articles) and ``news2.jsonl`` /
 ``wiki2.jsonl`` (the same kinds, kept unread as final checks), ``realwiki.jsonl`` /
-``realnews.jsonl`` (articles about real people, in the writer's own words); scores them with
+``realnews.jsonl`` (articles about real people, in the writer's own words) and
+``realwiki2.jsonl`` / ``realnews2.jsonl`` (the same, kept unread); scores them with
 the referee ``../shared/eval/score.py`` (or ``$KG_REFEREE``) and writes one table
 (overall, per relation, per source) to ``benchmarks/README.md`` between
 ``<!-- quality:start -->`` and ``<!-- quality:end -->``. The table is printed too.
@@ -17,7 +18,8 @@ odd ("held-out") half is the honest estimate for unseen articles.
     python benchmarks/quality.py [--referee PATH] [--dev PATH] [--gossip PATH]
                                  [--bios PATH] [--news PATH] [--wiki PATH]
                                  [--news2 PATH] [--wiki2 PATH] [--realwiki PATH]
-                                 [--realnews PATH] [--no-write]
+                                 [--realnews PATH] [--realwiki2 PATH]
+                                 [--realnews2 PATH] [--no-write]
 """
 
 from __future__ import annotations
@@ -37,7 +39,10 @@ from readme_section import revision, write_section
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "eval"
 # tests/data/<name>.jsonl
-OWN_SETS = ("gossip", "bios", "news", "wiki", "news2", "wiki2", "realwiki", "realnews")
+OWN_SETS = (
+    "gossip", "bios", "news", "wiki", "news2", "wiki2", "realwiki", "realnews", "realwiki2",
+    "realnews2",
+)  # fmt: skip
 
 
 def _row(name: str, scope: str, m: dict) -> str:
