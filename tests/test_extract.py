@@ -1552,6 +1552,15 @@ MORE_RECALL_FORMS = [
      "tied the knot in May 2022 in a wedding attended by her sisters Khloé and Kim.",
      {"Kourtney Kardashian | spouseOf | Travis Barker", "Khloé | siblingOf | Kim",
       "Khloé | siblingOf | Kourtney Kardashian", "Kim | siblingOf | Kourtney Kardashian"}),
+    # a list whose items end at semicolons, with hyphenated given names
+    ("Lee Kun-hee married Hong Ra-hee. The couple had four children: Lee Jae-yong, who "
+     "succeeded his father as chairman in 2022; Lee Boo-jin, chief executive of the Hotel "
+     "Shilla; Lee Seo-hyun; and Lee Yoon-hyung, who died in New York in 2005.",
+     {"Lee Kun-hee | spouseOf | Hong Ra-hee"}
+     | {f"{p} | parentOf | {c}" for p in ["Lee Kun-hee", "Hong Ra-hee"]
+        for c in ["Lee Jae-yong", "Lee Boo-jin", "Lee Seo-hyun", "Lee Yoon-hyung"]}
+     | {f"{a} | siblingOf | {b}" for a, b in combinations(
+         ["Lee Jae-yong", "Lee Boo-jin", "Lee Seo-hyun", "Lee Yoon-hyung"], 2)}),
     # "the couple" is two people, never a guest list of five
     ("Selena Marin married Ben Cole in May. The guest list included her best friend, Tay "
      "Swann, and her co-stars Steve Marten and Martin Shore, as well as Paul Rudder. The "

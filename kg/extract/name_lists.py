@@ -48,6 +48,14 @@ def _name_word(tok: Token) -> bool:
     return tok.pos_ == "PROPN" and tok.text[0].isupper() and tok.text.rstrip(".").isalpha()
 
 
+def _hyphenated(doc: Doc, j: int) -> bool:
+    """A hyphen, or the part after it, inside a name: "Lee Jae-yong"."""
+    tok, before = doc[j], doc[j - 1]
+    if tok.text == "-":
+        return not before.whitespace_ and j + 1 < len(doc) and doc[j + 1].is_alpha
+    return before.text == "-" and not doc[j - 2].whitespace_ and tok.is_alpha
+
+
 def listed_names(doc: Doc, start: int, kin: bool = True) -> list[tuple[int, int]]:
     """The (start, end) of each name in a list that begins at token ``start``:
     "Mason, 13, Penelope, 11, and Reign, 8", "James, Inez and Betty", "son Leo,
@@ -61,7 +69,7 @@ def listed_names(doc: Doc, start: int, kin: bool = True) -> list[tuple[int, int]
                 break
             i += 1
         j = i
-        while j < n and _name_word(doc[j]):
+        while j < n and (_name_word(doc[j]) or (j > i and _hyphenated(doc, j))):
             j += 1
         if j == i:
             break
@@ -75,9 +83,22 @@ def listed_names(doc: Doc, start: int, kin: bool = True) -> list[tuple[int, int]
             i += 2  # ", 13"
         if i < n and doc[i].text in _OPENERS - {","}:
             break  # the dash that closes "— North, 10, and Saint, 7 —"
+        i = _past_description(doc, i)
         while i < n and doc[i].text in _SEPARATORS:
             i += 1
     return runs
+
+
+def _past_description(doc: Doc, i: int) -> int:
+    """Where a list goes on after a name's description, in a list whose items end at
+    semicolons: "A, who succeeded his father; B, a painter; C; and D" (else ``i``)."""
+    if i + 1 >= len(doc) or doc[i].text not in {",", ";"} or _name_word(doc[i + 1]):
+        return i
+    end = doc[i].sent.end
+    semicolon = next((j for j in range(i, end) if doc[j].text == ";"), None)
+    if semicolon is None or any(doc[j].text in {":", "(", ")"} for j in range(i, semicolon)):
+        return i
+    return semicolon + 1 + (semicolon + 1 < end and doc[semicolon + 1].lower_ == "and")
 
 
 def child_name_lists(doc: Doc) -> list[tuple[int, int]]:
