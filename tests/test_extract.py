@@ -1561,6 +1561,14 @@ MORE_RECALL_FORMS = [
         for c in ["Lee Jae-yong", "Lee Boo-jin", "Lee Seo-hyun", "Lee Yoon-hyung"]}
      | {f"{a} | siblingOf | {b}" for a, b in combinations(
          ["Lee Jae-yong", "Lee Boo-jin", "Lee Seo-hyun", "Lee Yoon-hyung"], 2)}),
+    # children listed by first name are not namesakes of other families named before
+    ("Leo Tolstoy met the poet Sergei Yesenin in Moscow. Leo Tolstoy married Sophia Behrs in "
+     "1862. The couple had thirteen children, eight of whom survived childhood, among them "
+     "Sergei, a composer; Tatyana, a painter; and Alexandra, who became her father's secretary.",
+     {"Leo Tolstoy | spouseOf | Sophia Behrs"}
+     | {f"{p} | parentOf | {c}" for p in ["Leo Tolstoy", "Sophia Behrs"]
+        for c in ["Sergei", "Tatyana", "Alexandra"]}
+     | {f"{a} | siblingOf | {b}" for a, b in combinations(["Sergei", "Tatyana", "Alexandra"], 2)}),
     # "the couple" is two people, never a guest list of five
     ("Selena Marin married Ben Cole in May. The guest list included her best friend, Tay "
      "Swann, and her co-stars Steve Marten and Martin Shore, as well as Paul Rudder. The "

@@ -107,12 +107,14 @@ class Extractor:
 
     def _claim(self, ctx: Context, article: Article, cand: Candidate) -> Claim | None:
         subj, obj = cand.subject, cand.object
-        if subj.person == obj.person or _figurative(cand.trigger) or _in_a_role(cand.trigger):
+        persons = ctx.people.persons
+        if persons[subj.person].name == persons[obj.person].name:
+            return None  # one person, or two of one name: no claim can tell them apart
+        if _figurative(cand.trigger) or _in_a_role(cand.trigger):
             return None
         relation = cand.relation
         if relation in _FLIP:
             relation, subj, obj = _FLIP[relation], obj, subj
-        persons = ctx.people.persons
         relation = _BY_GENDER.get((relation, persons[subj.person].gender or ""), relation)
         if self.vocab[relation].symmetric and persons[obj.person].name < persons[subj.person].name:
             subj, obj = obj, subj

@@ -63,6 +63,8 @@ def find_people(doc: Doc, kin_words: set[str] = frozenset()) -> People:  # type:
     mentions: list[Mention] = []
     # Longest names first, so "Khloe" can join "Khloe Kardashian" wherever it stands.
     order = sorted(spans, key=lambda sg: (-len(name_words(sg[0])[0]), sg[0].start))
+    first = min(spans, key=lambda sg: sg[0].start)[0] if spans else None
+    family = normalize(first.text).split()[-1] if first is not None else ""  # the subject's
     first_pos: dict[int, int] = {}
     for span, gender in order:
         words, suffix = name_words(span)
@@ -83,6 +85,14 @@ def find_people(doc: Doc, kin_words: set[str] = frozenset()) -> People:  # type:
             person = None  # son, Rory, was born in 2022": someone else
         if person is not None and len(words) == 1 and _list_surname(span) - person.words:
             person = None  # "Javier, Inés and Álvaro Ortega Villalba": not Javier Ortega Salcedo
+        if (
+            person is not None
+            and len(words) == 1
+            and len(person.words) > 1
+            and _surname(person) != family
+            and _listed_as_kin(span, kin_words)
+        ):  # "thirteen children, among them Sergei, Tatyana": not Sergei Yesenin
+            person = None
         if person is None:
             person = Person(len(persons), span.text, frozenset(words), suffix)
             persons.append(person)
@@ -135,6 +145,21 @@ def _list_surname(span: Span) -> set[str]:
     if doc[runs[-1][0].i - 1].lower_ != "and":
         return set()
     return {normalize(t.text) for t in runs[-1][1:]}
+
+
+def _listed_as_kin(span: Span, kin_words: set[str]) -> bool:
+    """The name is an item of a list of kin: "her children, Sergei, Tatyana and Lev",
+    "sons, among them Sergei, a composer; Ilya"."""
+    doc = span.doc
+    if not (
+        (span.start > 0 and doc[span.start - 1].text in {",", ";", "and"})
+        or (span.end < len(doc) and doc[span.end].text in {",", ";", "and"})
+    ):
+        return False
+    return any(
+        t.tag_ == "NNS" and t.lemma_.lower() in kin_words
+        for t in doc[max(span.sent.start, span.start - 12) : span.start]
+    )
 
 
 def _capitalised_name(tok: Token) -> bool:

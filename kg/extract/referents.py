@@ -358,8 +358,22 @@ def listed_after(ctx: Context, noun: Token) -> list[Ref]:
     doc = ctx.doc
     opened = noun.i + 1 < len(doc) and doc[noun.i + 1].text in {",", ":", "-", "\u2013", "\u2014"}
     kin = not noun.lemma_.lower().endswith("parent")  # "parents, A and B, and sisters C"
-    found = listed_people(ctx, noun.i + 1 + opened, kin)
+    found = listed_people(ctx, _among_them_end(ctx, noun) or noun.i + 1 + opened, kin)
     return found if opened or len(found) > 1 else []
+
+
+def _among_them_end(ctx: Context, noun: Token) -> int | None:
+    """Where the names begin after "..., among them" or "..., including" a few words
+    after a plural noun: "thirteen children, eight of whom survived, among them A; B"."""
+    doc = ctx.doc
+    for i in range(noun.i + 1, min(noun.i + 10, noun.sent.end - 1)):
+        if doc[i].text in {";", ":"} or ctx.is_person(doc[i]):
+            return None
+        if doc[i].text == "," and doc[i + 1].lower_ == "including":
+            return i + 2
+        if doc[i].text == "," and doc[i + 1].lower_ == "among" and doc[i + 2].lower_ == "them":
+            return i + 3
+    return None
 
 
 def listed_people(ctx: Context, start: int, kin: bool = True) -> list[Ref]:
