@@ -1569,6 +1569,11 @@ MORE_RECALL_FORMS = [
      | {f"{p} | parentOf | {c}" for p in ["Leo Tolstoy", "Sophia Behrs"]
         for c in ["Sergei", "Tatyana", "Alexandra"]}
      | {f"{a} | siblingOf | {b}" for a, b in combinations(["Sergei", "Tatyana", "Alexandra"], 2)}),
+    # a list after "are" and a plural title
+    ("Carl Gustaf is King of Sweden. His four elder sisters are Princesses Margaretha, "
+     "Birgitta, Désirée and Christina.",
+     {f"{a} | siblingOf | {b}" for a, b in combinations(
+         ["Carl Gustaf", "Margaretha", "Birgitta", "Désirée", "Christina"], 2)}),
     # "the couple" is two people, never a guest list of five
     ("Selena Marin married Ben Cole in May. The guest list included her best friend, Tay "
      "Swann, and her co-stars Steve Marten and Martin Shore, as well as Paul Rudder. The "

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.syntax import tokens_of
 
-__all__ = ["child_name_lists", "listed_names"]
+__all__ = ["child_name_lists", "list_start", "listed_names"]
 
 _CHILDREN = {
     "child", "children", "kid", "kids", "son", "sons", "daughter", "daughters",
@@ -29,6 +29,7 @@ _CHILDREN = {
     "sisters", "sibling", "siblings", "stepchildren", "stepkids",
 }  # fmt: skip
 _SEPARATORS = {",", "and", "&"}
+_PLURAL_TITLES = {"princes", "princesses", "kings", "queens", "archdukes", "archduchesses"}
 _OPENERS = {",", ":", "-", "\u2013", "\u2014"}
 
 
@@ -101,6 +102,15 @@ def _past_description(doc: Doc, i: int) -> int:
     return semicolon + 1 + (semicolon + 1 < end and doc[semicolon + 1].lower_ == "and")
 
 
+def list_start(doc: Doc, noun: Token) -> int:
+    """Where a list of names after a plural noun begins: "children: A", "sisters are
+    A, B", "sisters are Princesses A, B and C"."""
+    start = noun.i + 1 + (noun.i + 1 < len(doc) and doc[noun.i + 1].text in _OPENERS)
+    if start + 1 < len(doc) and doc[start].lemma_ == "be":
+        start += 1 + (doc[start + 1].lower_ in _PLURAL_TITLES)
+    return start
+
+
 def child_name_lists(doc: Doc) -> list[tuple[int, int]]:
     """Names listed after a plural kinship noun or as what someone "shares" with
     someone: "four children — North, 10, Saint, 7, and Psalm, 4 —", "who shares
@@ -109,7 +119,7 @@ def child_name_lists(doc: Doc) -> list[tuple[int, int]]:
     for tok in tokens_of(doc):
         start = None
         if tok.lower_ in _CHILDREN and tok.tag_ == "NNS":
-            start = tok.i + 1 + (tok.i + 1 < len(doc) and doc[tok.i + 1].text in _OPENERS)
+            start = list_start(doc, tok)
         elif tok.lemma_ == "share" and tok.pos_ == "VERB":
             start = tok.i + 1  # "shares A, 13, and B, 8, with Y"
         if start is None or start >= len(doc):

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from kg.extract.context import Context, Ref
 from kg.extract.lexicon import ROLE_NOUNS
-from kg.extract.name_lists import listed_names
+from kg.extract.name_lists import list_start, listed_names
 from kg.extract.syntax import (
     CHILD_NOUNS,
     RELATIVE_PRONOUNS,
@@ -355,11 +355,10 @@ def listed_after(ctx: Context, noun: Token) -> list[Ref]:
     "Hannah and her children, Jacob, Mia and Leo, live ...", "four children — North,
     10, and Saint, 7 —", "the brothers Paul and Karl Berg" (a list of two or more
     without a comma after the noun)."""
-    doc = ctx.doc
-    opened = noun.i + 1 < len(doc) and doc[noun.i + 1].text in {",", ":", "-", "\u2013", "\u2014"}
+    start = list_start(ctx.doc, noun)
     kin = not noun.lemma_.lower().endswith("parent")  # "parents, A and B, and sisters C"
-    found = listed_people(ctx, _among_them_end(ctx, noun) or noun.i + 1 + opened, kin)
-    return found if opened or len(found) > 1 else []
+    found = listed_people(ctx, _among_them_end(ctx, noun) or start, kin)
+    return found if start > noun.i + 1 or len(found) > 1 else []
 
 
 def _among_them_end(ctx: Context, noun: Token) -> int | None:
