@@ -1574,6 +1574,12 @@ MORE_RECALL_FORMS = [
      "Birgitta, Désirée and Christina.",
      {f"{a} | siblingOf | {b}" for a, b in combinations(
          ["Carl Gustaf", "Margaretha", "Birgitta", "Désirée", "Christina"], 2)}),
+    # "Kelsey shares A, 13, B, 11, and C, 8, with Y" with "shares" parsed as a noun
+    ("Kelsey Kardash is a TV star. Kelsey shares Mason, 13, Penelope, 11, and Reign, 8, "
+     "with her ex Scott Disko.",
+     {f"{p} | parentOf | {c}" for p in ["Kelsey Kardash", "Scott Disko"]
+      for c in ["Mason", "Penelope", "Reign"]}
+     | {f"{a} | siblingOf | {b}" for a, b in combinations(["Mason", "Penelope", "Reign"], 2)}),
     # "the couple" is two people, never a guest list of five
     ("Selena Marin married Ben Cole in May. The guest list included her best friend, Tay "
      "Swann, and her co-stars Steve Marten and Martin Shore, as well as Paul Rudder. The "

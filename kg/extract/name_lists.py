@@ -120,7 +120,7 @@ def child_name_lists(doc: Doc) -> list[tuple[int, int]]:
         start = None
         if tok.lower_ in _CHILDREN and tok.tag_ == "NNS":
             start = list_start(doc, tok)
-        elif tok.lemma_ == "share" and tok.pos_ == "VERB":
+        elif tok.lower_ in {"share", "shares", "shared"}:  # a verb, or (misparsed) a noun
             start = tok.i + 1  # "shares A, 13, and B, 8, with Y"
         if start is None or start >= len(doc):
             continue

@@ -148,8 +148,9 @@ def _trim(span: Span) -> tuple[Span | None, str | None]:
 
 def is_name(span: Span) -> bool:
     text = span.text
-    if span.root.dep_ in {"compound", "amod"} and span.root.head.pos_ == "NOUN":
-        return False  # "the Oscar winner", "Grammy winner", "the Kardashian clan"
+    head = span.root.head
+    if span.root.dep_ in {"compound", "amod"} and head.pos_ == "NOUN" and head.lower_ != "shares":
+        return False  # "the Oscar winner", "the Kardashian clan" (not "Kim shares a son")
     if normalize(text) in MEDIA_OUTLETS or any(c.isdigit() or c in "/@#|" for c in text):
         return False
     if span.end < len(span.doc) and span.doc[span.end].text in {"/", "@"}:
@@ -257,6 +258,7 @@ def person_spans(doc: Doc, kin_words: set[str]) -> list[tuple[Span, str | None]]
                 kin_attached(span.root, kin_words)
                 or owns_kin_pronoun(span, kin_words)
                 or (len(span) > 1 and _shares_a_name(span, words))
+                or (len(span) == 1 and _first_name_of(span, people) and not in_place(span))
                 or _listed_with(span, taken, kin_words)
                 or _also_known_as_a_person(span, taken)
             ):
@@ -285,6 +287,16 @@ def _joined_by_particles(doc: Doc) -> list[Span]:
         else:
             ents.append(ent)
     return ents
+
+
+def _first_name_of(span: Span, people: list[tuple[Span, str | None]]) -> bool:
+    """A one-word name mislabelled (ORG, not a place) that is the given name of a
+    person named in full: "[Kourtney] shares Mason ..." after "Kourtney Kardashian"."""
+    word = normalize(span.text)
+    return span.root.ent_type_ not in {"GPE", "LOC", "FAC"} and any(
+        len(words) > 1 and words[0] == word
+        for words in (name_words(p)[0] for p, _ in people if p.start < span.start)
+    )
 
 
 def _shares_a_name(span: Span, words: set[str]) -> bool:

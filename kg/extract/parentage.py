@@ -137,11 +137,32 @@ def shared_children(ctx: Context) -> Iterator[Candidate]:
 
 def _shared_misparsed(ctx: Context, share: Token) -> tuple[list[Ref], list[Ref]]:
     """ "The pair, who divorced in 2021, share son Leo, nine, and daughter Anya" with
-    "share" tagged a noun: the sentence's first group shares the names listed after it."""
+    "share" tagged a noun: the sentence's first group shares the names listed after it;
+    or the name just before "shares" and the one after "with": "Kourtney shares Mason,
+    13, and Reign, 8, with her ex Scott Disick"."""
     sent = share.sent
-    group = next((ctx.refs(t) for t in ctx.tokens[sent.start : share.i] if ctx.coref.group(t)), [])
     children = listed_people(ctx, share.i + 1)
-    return (children, group) if len(group) > 1 and children else ([], [])
+    if not children:
+        return [], []
+    group = next((ctx.refs(t) for t in ctx.tokens[sent.start : share.i] if ctx.coref.group(t)), [])
+    if len(group) > 1:
+        return children, group
+    before = ctx.refs(ctx.doc[share.i - 1]) if share.i > sent.start else []
+    parents = before + _with_after(ctx, children[-1].token)
+    return (children, parents) if len({p.person for p in parents}) > 1 else ([], [])
+
+
+def _with_after(ctx: Context, last: Token) -> list[Ref]:
+    """The person of the "with" phrase right after a list's last name and its age:
+    "..., and Reign, 8, with her ex Scott Disick" (the name, not "her")."""
+    doc, j = ctx.doc, last.i + 1
+    while j < len(doc) and (doc[j].text == "," or doc[j].like_num):
+        j += 1
+    if j >= len(doc) or doc[j].lower_ != "with":
+        return []
+    window = doc[j + 1 : min(j + 6, last.sent.end)]
+    named = [t for t in window if t.pos_ == "PROPN" and ctx.is_person(t)]
+    return ctx.refs(named[0]) if named else ctx.refs(window[0]) if len(window) else []
 
 
 @rules.register("same-parents.v1")
