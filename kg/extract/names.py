@@ -45,6 +45,7 @@ __all__ = [
 ]
 
 OTHER_NAME_LABELS = {"", "GPE", "NORP", "ORG", "LOC", "PRODUCT", "WORK_OF_ART", "FAC"}
+_NOUNS = {"NOUN", "PROPN"}
 _NOT_SURNAMES = CLUB_WORDS | GROUP_NAME_NOUNS | PLACE_HEADS | ROLE_NOUNS | TITLES | WORK_NOUNS
 
 
@@ -247,6 +248,7 @@ def person_spans(doc: Doc, kin_words: set[str]) -> list[tuple[Span, str | None]]
         people = [p for p in people if not _overlap(p[0], span)]
         others = [o for o in others if not _overlap(o[0], span)]
         people.append((span, gender))
+    people += _given_names_alone(doc, people, others)
     words = {w for span, _ in people for w in name_words(span)[0]}
     taken = {i for span, _ in people for i in range(span.start, span.end)}
     changed = True
@@ -287,6 +289,22 @@ def _joined_by_particles(doc: Doc) -> list[Span]:
         else:
             ents.append(ent)
     return ents
+
+
+def _given_names_alone(
+    doc: Doc, people: list[tuple[Span, str | None]], others: list[tuple[Span, str | None]]
+) -> list[tuple[Span, str | None]]:
+    """Given names the tagger took for common nouns and NER left out: "[Teresa] shares
+    daughters Gia, 23, ..." after "Teresa Giudice"."""
+    covered = {i for span, _ in people + others for i in range(span.start, span.end)}
+    found = []
+    for tok in tokens_of(doc):
+        if tok.i in covered or not tok.is_title or tok.ent_iob_ != "O" or tok.pos_ not in _NOUNS:
+            continue
+        span = doc[tok.i : tok.i + 1]
+        if is_name(span) and _first_name_of(span, people):
+            found.append((span, None))
+    return found
 
 
 def _first_name_of(span: Span, people: list[tuple[Span, str | None]]) -> bool:
