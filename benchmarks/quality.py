@@ -6,7 +6,8 @@ gossip items), ``bios.jsonl`` (short biographies), ``news.jsonl`` (celebrity
 news articles), ``wiki.jsonl`` (Wikipedia-style articles) and ``news2.jsonl`` /
 ``wiki2.jsonl`` (the same kinds, kept unread as final checks), ``realwiki.jsonl`` /
 ``realnews.jsonl`` (articles about real people, in the writer's own words) and
-``realwiki2.jsonl`` / ``realnews2.jsonl`` (the same, kept unread); scores them with
+``realwiki2.jsonl`` / ``realnews2.jsonl`` (the same, kept unread) and ``realwiki3.jsonl``
+/ ``realnews3.jsonl`` (the same, read); scores them with
 the referee ``../shared/eval/score.py`` (or ``$KG_REFEREE``) and writes one table
 (overall, per relation, per source) to ``benchmarks/README.md`` between
 ``<!-- quality:start -->`` and ``<!-- quality:end -->``. The table is printed too.
@@ -19,7 +20,8 @@ odd ("held-out") half is the honest estimate for unseen articles.
                                  [--bios PATH] [--news PATH] [--wiki PATH]
                                  [--news2 PATH] [--wiki2 PATH] [--realwiki PATH]
                                  [--realnews PATH] [--realwiki2 PATH]
-                                 [--realnews2 PATH] [--no-write]
+                                 [--realnews2 PATH] [--realwiki3 PATH]
+                                 [--realnews3 PATH] [--no-write]
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ SHARED = ROOT.parent / "shared" / "eval"
 # tests/data/<name>.jsonl
 OWN_SETS = (
     "gossip", "bios", "news", "wiki", "news2", "wiki2", "realwiki", "realnews", "realwiki2",
-    "realnews2",
+    "realnews2", "realwiki3", "realnews3",
 )  # fmt: skip
 
 
