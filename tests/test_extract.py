@@ -1590,6 +1590,23 @@ MORE_RECALL_FORMS = [
                                                               2)},
           "the parents and siblings are read, but 'her ex-husband' goes to the last daughter "
           "named: the parser made 'Tessa shares daughters Gia' one noun phrase"),
+    # children named after their parents, in a list after a colon (a sentence of its own
+    # to the parser)
+    ("Carlos Slim married Soumaya Domit. They had six children: Carlos, Marco Antonio, "
+     "Patrick, Soumaya, Vanessa and Johanna.",
+     {"Carlos Slim | spouseOf | Soumaya Domit"}
+     | {f"{p} | parentOf | {c}" for p in ["Carlos Slim", "Soumaya Domit"]
+        for c in ["Carlos", "Marco Antonio", "Patrick", "Soumaya", "Vanessa", "Johanna"]}
+     | {f"{a} | siblingOf | {b}" for a, b in combinations(
+         ["Carlos", "Marco Antonio", "Patrick", "Soumaya", "Vanessa", "Johanna"], 2)}),
+    # a list goes on past each child's years in brackets, and past "the twins"
+    ("Leo Tolstoy married Anna Berg. With Anna he had four children: Lyubov (1881–1939), "
+     "Ivan (1883–1936), and the twins Maria and Vasily (born 1886).",
+     {"Leo Tolstoy | spouseOf | Anna Berg"}
+     | {f"{p} | parentOf | {c}" for p in ["Leo Tolstoy", "Anna Berg"]
+        for c in ["Lyubov", "Ivan", "Maria", "Vasily"]}
+     | {f"{a} | siblingOf | {b}" for a, b in combinations(
+         ["Lyubov", "Ivan", "Maria", "Vasily"], 2)}),
     # "the couple" is two people, never a guest list of five
     ("Selena Marin married Ben Cole in May. The guest list included her best friend, Tay "
      "Swann, and her co-stars Steve Marten and Martin Shore, as well as Paul Rudder. The "

@@ -65,6 +65,8 @@ def listed_names(doc: Doc, start: int, kin: bool = True) -> list[tuple[int, int]
     runs: list[tuple[int, int]] = []
     i, n = start, len(doc)
     while i < n:
+        if doc[i].lower_ == "the" and i + 1 < n and doc[i + 1].lower_ in _CHILDREN:
+            i += 1  # "... and the twins Maria and Vasily"
         if doc[i].lower_ in _CHILDREN and i + 1 < n and _name_word(doc[i + 1]):  # "son Leo"
             if not kin:
                 break
@@ -82,12 +84,22 @@ def listed_names(doc: Doc, start: int, kin: bool = True) -> list[tuple[int, int]
         i = j
         if i + 1 < n and doc[i].text == "," and _age(doc[i + 1]):
             i += 2  # ", 13"
+        i = _past_brackets(doc, i)  # "Lyubov (1881–1939)", 'Maureen ("Rebbie", born 1950)'
         if i < n and doc[i].text in _OPENERS - {","}:
             break  # the dash that closes "— North, 10, and Saint, 7 —"
         i = _past_description(doc, i)
         while i < n and doc[i].text in _SEPARATORS:
             i += 1
     return runs
+
+
+def _past_brackets(doc: Doc, i: int) -> int:
+    """Where a list goes on after a bracket that follows a name (else ``i``)."""
+    if i >= len(doc) or doc[i].text != "(":
+        return i
+    end = min(doc[i].sent.end, i + 16)
+    close = next((j for j in range(i + 1, end) if doc[j].text == ")"), None)
+    return i if close is None else close + 1
 
 
 def _past_description(doc: Doc, i: int) -> int:

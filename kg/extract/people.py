@@ -64,7 +64,8 @@ def find_people(doc: Doc, kin_words: set[str] = frozenset()) -> People:  # type:
     # Longest names first, so "Khloe" can join "Khloe Kardashian" wherever it stands.
     order = sorted(spans, key=lambda sg: (-len(name_words(sg[0])[0]), sg[0].start))
     first = min(spans, key=lambda sg: sg[0].start)[0] if spans else None
-    family = normalize(first.text).split()[-1] if first is not None else ""  # the subject's
+    subject = set(name_words(first)[0]) if first is not None else set()  # the article's
+    family = normalize(first.text).split()[-1] if first is not None else ""
     first_pos: dict[int, int] = {}
     for span, gender in order:
         words, suffix = name_words(span)
@@ -89,10 +90,10 @@ def find_people(doc: Doc, kin_words: set[str] = frozenset()) -> People:  # type:
             person is not None
             and len(words) == 1
             and len(person.words) > 1
-            and _surname(person) != family
+            and (_surname(person) != family or person.words == subject)
             and _listed_as_kin(span, kin_words)
-        ):  # "thirteen children, among them Sergei, Tatyana": not Sergei Yesenin
-            person = None
+        ):  # "thirteen children, among them Sergei, Tatyana": not Sergei Yesenin; "Carlos
+            person = None  # Slim ... six children: Carlos, Marco Antonio": not the father
         if person is None:
             person = Person(len(persons), span.text, frozenset(words), suffix)
             persons.append(person)
@@ -156,10 +157,12 @@ def _listed_as_kin(span: Span, kin_words: set[str]) -> bool:
         or (span.end < len(doc) and doc[span.end].text in {",", ";", "and"})
     ):
         return False
-    return any(
-        t.tag_ == "NNS" and t.lemma_.lower() in kin_words
-        for t in doc[max(span.sent.start, span.start - 12) : span.start]
-    )
+    for t in reversed(doc[max(0, span.start - 12) : span.start]):
+        if t.text in {".", "!", "?"}:
+            return False  # (the parser may end a sentence at the colon before a list)
+        if t.tag_ == "NNS" and t.lemma_.lower() in kin_words:
+            return True
+    return False
 
 
 def _capitalised_name(tok: Token) -> bool:
