@@ -1607,6 +1607,13 @@ MORE_RECALL_FORMS = [
         for c in ["Lyubov", "Ivan", "Maria", "Vasily"]}
      | {f"{a} | siblingOf | {b}" for a, b in combinations(
          ["Lyubov", "Ivan", "Maria", "Vasily"], 2)}),
+    # "Among his siblings were A; B, ...; and C": all of them, and "his" is none of them
+    ("Ravi Tagore (born 1861) was a poet. Among his elder siblings were the philosopher "
+     "Dwijendranath Tagore; Satyendranath Tagore, the first Indian to join the Civil Service; "
+     "and the novelist Swarnakumari Devi.",
+     {f"{a} | siblingOf | {b}" for a, b in combinations(
+         ["Ravi Tagore", "Dwijendranath Tagore", "Satyendranath Tagore", "Swarnakumari Devi"],
+         2)}),
     # "the couple" is two people, never a guest list of five
     ("Selena Marin married Ben Cole in May. The guest list included her best friend, Tay "
      "Swann, and her co-stars Steve Marten and Martin Shore, as well as Paul Rudder. The "

@@ -338,7 +338,8 @@ class Coreference:
             return
         clause = clause_of(tok)
         subject = _subject_person(clause, self)
-        if subject is not None and noun.dep_ == "attr" and clause.lemma_ == "be":
+        among = noun.dep_ == "pobj" and noun.head.lower_ == "among"
+        if subject is not None and (noun.dep_ == "attr" or among) and clause.lemma_ == "be":
             exclude.add(subject.person)  # "Wole Soyinka was his cousin": his is not Wole
             subject = None
         if tok.dep_ == "poss" and subject is not None and self._agrees(subject.person, gender):

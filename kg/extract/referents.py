@@ -177,6 +177,9 @@ def referents(ctx: Context, noun: Token) -> list[Ref]:
     if respective:
         return respective
     plural = noun.tag_ in {"NNS", "NNPS"}
+    among = people(ctx, _among_subjects(noun)) if plural else []
+    if among:
+        return among
     doc, head, kids = noun.doc, noun.head, list(noun.children)
     of = next((c.i for c in kids if c.dep_ == "prep" and c.lower_ == "of"), len(noun.doc))
     role_of = bool(of_role_name(ctx, noun))  # "the son of a fisherman, X": X is the fisherman
@@ -247,6 +250,14 @@ def referents(ctx: Context, noun: Token) -> list[Ref]:
     if plural and noun.dep_ == "appos" and head.tag_ == "NNS" and ctx.is_kin(head):
         return referents(ctx, head)  # "his half-siblings, A, B and C, Sue's three children"
     return listed or ctx.refs(noun) or (partitive_owner(ctx, noun) if plural else [])
+
+
+def _among_subjects(noun: Token) -> list[Token]:
+    """The subjects of "Among his siblings were A; B, a painter; and the novelist C"."""
+    among, verb = noun.head, noun.head.head
+    if noun.dep_ != "pobj" or among.lower_ != "among" or verb.lemma_ != "be":
+        return []
+    return [c for c in verb.children if c.dep_ in {"nsubj", "attr"} and c.i > noun.i]
 
 
 def _of_whom(noun: Token) -> list[Token]:
