@@ -1614,6 +1614,14 @@ MORE_RECALL_FORMS = [
      {f"{a} | siblingOf | {b}" for a, b in combinations(
          ["Ravi Tagore", "Dwijendranath Tagore", "Satyendranath Tagore", "Swarnakumari Devi"],
          2)}),
+    # "the sisters'" are the two last named as sisters, not the last two named together
+    ("Saif Khan's mother, Sharmila Tagore, and his sister, Soha Khan, arrived first. Kareena "
+     "Kapoor's elder sister, Karisma Kapoor, had dined with her earlier. The sisters' "
+     "parents, Randhir Kapoor and Babita, visited on Wednesday.",
+     {"Sharmila Tagore | parentOf | Saif Khan", "Soha Khan | siblingOf | Saif Khan",
+      "Kareena Kapoor | siblingOf | Karisma Kapoor"}
+     | {f"{p} | parentOf | {c}" for p in ["Randhir Kapoor", "Babita"]
+        for c in ["Kareena Kapoor", "Karisma Kapoor"]}),
     # "the couple" is two people, never a guest list of five
     ("Selena Marin married Ben Cole in May. The guest list included her best friend, Tay "
      "Swann, and her co-stars Steve Marten and Martin Shore, as well as Paul Rudder. The "

@@ -277,8 +277,11 @@ class Coreference:
     def _siblings(self, tok: Token) -> None:
         """ "the sisters' stepmother": the last people named together ("Noor and Yasmin")
         who are not a couple (siblings stay siblings all article long)."""
+        gender = gender_of_word(tok.lemma_.lower())  # "the brothers" are no woman
         for people, _ in reversed(self._listed):
-            if not self._is_couple(people):
+            if self._is_couple(people):
+                continue
+            if gender is None or all(self._agrees(p, gender) for p in people):
                 self.groups[tok.i] = people
                 return
 
@@ -536,6 +539,8 @@ class Coreference:
             )  # "his wife, Shelby, and their kids"
             if how != "salience":  # "Valeria's husband, Kim, ... his wife": Valeria
                 self.partners[owner], self.partners[pid] = pid, owner
+        elif owner is not None and owner != pid and how != "salience" and _is_sibling(tok):
+            self._listed.append(((owner, pid), self._sent_of[tok.i]))  # "the sisters'" later
 
     def _fronted_appositions(self) -> None:
         """ "The daughter of X, she was born ...": the kinship noun is the subject's
@@ -695,6 +700,10 @@ class Coreference:
 
 
 _SIBLING_GROUPS = {"sisters", "brothers", "siblings", "twins", "boys", "girls"}
+
+
+def _is_sibling(noun: Token) -> bool:
+    return noun.lemma_.lower() in {"sister", "brother", "half-sister", "half-brother", "sibling"}
 
 
 def _peer_noun(noun: Token) -> bool:
