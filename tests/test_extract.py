@@ -1622,6 +1622,12 @@ MORE_RECALL_FORMS = [
       "Kareena Kapoor | siblingOf | Karisma Kapoor"}
      | {f"{p} | parentOf | {c}" for p in ["Randhir Kapoor", "Babita"]
         for c in ["Kareena Kapoor", "Karisma Kapoor"]}),
+    # a second kinship noun with its own owner keeps its list of names to itself
+    ("Lisa Marie Presley died in January. Her father, Elvis Presley, and her grandparents, "
+     "Vernon and Gladys, are buried a few feet away.",
+     {"Elvis Presley | parentOf | Lisa Marie Presley",
+      "Vernon | grandparentOf | Lisa Marie Presley",
+      "Gladys | grandparentOf | Lisa Marie Presley"}),
     # "the couple" is two people, never a guest list of five
     ("Selena Marin married Ben Cole in May. The guest list included her best friend, Tay "
      "Swann, and her co-stars Steve Marten and Martin Shore, as well as Paul Rudder. The "
