@@ -1628,6 +1628,22 @@ MORE_RECALL_FORMS = [
      {"Elvis Presley | parentOf | Lisa Marie Presley",
       "Vernon | grandparentOf | Lisa Marie Presley",
       "Gladys | grandparentOf | Lisa Marie Presley"}),
+    # the parser made the first subject the sentence's root: "X, 36, and his wife, Y, are"
+    ("Tyson Fury, 36, and his wife, Paris Fury, are parents to seven children: Venezuela, "
+     "Valencia and Athena.",
+     {"Tyson Fury | spouseOf | Paris Fury"}
+     | {f"{p} | parentOf | {c}" for p in ["Tyson Fury", "Paris Fury"]
+        for c in ["Venezuela", "Valencia", "Athena"]}
+     | {f"{a} | siblingOf | {b}" for a, b in combinations(["Venezuela", "Valencia", "Athena"],
+                                                         2)}),
+    # a list after "children with the singer,"
+    xfail("Mick Jagger turned 82. Jerry Hall's four children with the singer, Elizabeth, 41, "
+          "James, 39, Georgia May, 33, and Gabriel, 27, were all there.",
+          {f"{p} | parentOf | {c}" for p in ["Jerry Hall", "Mick Jagger"]
+           for c in ["Elizabeth", "James", "Georgia May", "Gabriel"]}
+          | {f"{a} | siblingOf | {b}" for a, b in combinations(
+              ["Elizabeth", "James", "Georgia May", "Gabriel"], 2)},
+          "the children and their mother are read, but not 'the singer' as their father"),
     # "the couple" is two people, never a guest list of five
     ("Selena Marin married Ben Cole in May. The guest list included her best friend, Tay "
      "Swann, and her co-stars Steve Marten and Martin Shore, as well as Paul Rudder. The "

@@ -116,8 +116,11 @@ def _past_description(doc: Doc, i: int) -> int:
 
 def list_start(doc: Doc, noun: Token) -> int:
     """Where a list of names after a plural noun begins: "children: A", "sisters are
-    A, B", "sisters are Princesses A, B and C"."""
+    A, B", "sisters are Princesses A, B and C", "children with the singer, A, B"."""
     start = noun.i + 1 + (noun.i + 1 < len(doc) and doc[noun.i + 1].text in _OPENERS)
+    if start < len(doc) and doc[start].lower_ in {"with", "by"}:  # "children with him, A, B"
+        comma = next((j for j in range(start, min(start + 7, len(doc))) if doc[j].text == ","), 0)
+        start = comma + 1 if comma else start
     if start + 1 < len(doc) and doc[start].lemma_ == "be":
         start += 1 + (doc[start + 1].lower_ in _PLURAL_TITLES)
     return start

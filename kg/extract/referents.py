@@ -28,6 +28,7 @@ __all__ = [
     "kin_conjuncts",
     "kin_preps",
     "listed_after",
+    "lost_first_subject",
     "listed_people",
     "of_objects",
     "of_role_name",
@@ -425,6 +426,15 @@ def kin_conjuncts(ctx: Context, subjects: list[Token], owners: set[int]) -> list
     return [r for r in found if r.person not in owners]
 
 
+def lost_first_subject(ctx: Context, verb: Token) -> list[Ref]:
+    """The first of two coordinated subjects when the parser made it the sentence's root
+    and the verb its conjunct: "[Tyson Fury], 36, and his wife, Paris, are parents to"."""
+    head = verb.head
+    if verb.dep_ == "conj" and head.dep_ == "ROOT" and head.pos_ == "PROPN" and head.i < verb.i:
+        return ctx.refs(head) if ctx.is_person(head) else []
+    return []
+
+
 def verb_subjects(ctx: Context, verb: Token) -> list[Ref]:
     """Who does ``verb``: its subject, the subject it borrows ("began dating",
     "has no plans to marry"), or the person a relative clause hangs on."""
@@ -439,7 +449,7 @@ def verb_subjects(ctx: Context, verb: Token) -> list[Ref]:
         if subjects and node.dep_ == "relcl" and relative:
             return _relative_antecedent(ctx, node)  # "X, who was married to Y"
         if subjects:  # "X and Y got engaged": the parser may hang them on "got"
-            found = people(ctx, subjects)
+            found = people(ctx, subjects) + lost_first_subject(ctx, node)
             if not found and node.i != verb.i and any(s.lower_ == "it" for s in subjects):
                 # "It appears that X had divorced Y, and had married Z": "married" hung on
                 # "appears" by the parser, its subject is the one of the clause before

@@ -36,6 +36,7 @@ from kg.extract.of_phrase import (
 from kg.extract.referents import (
     kin_conjuncts,
     kin_preps,
+    lost_first_subject,
     of_objects,
     of_role_name,
     owners,
@@ -155,6 +156,7 @@ def prepositional_kin(ctx: Context) -> Iterator[Candidate]:
             subjects = [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS]
             if not who:  # "X and Y are the children of Z"
                 who = people(ctx, subjects)
+            who += lost_first_subject(ctx, noun.head) if noun.tag_ == "NNS" else []
             who += kin_conjuncts(ctx, subjects, {r.person for r in who})
         if anchors and noun.lemma_.lower() in CHILD_NOUNS:
             anchors += parent_spouses(ctx, noun, {a.person for a in anchors})
