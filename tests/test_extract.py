@@ -1644,6 +1644,15 @@ MORE_RECALL_FORMS = [
           | {f"{a} | siblingOf | {b}" for a, b in combinations(
               ["Elizabeth", "James", "Georgia May", "Gabriel"], 2)},
           "the children and their mother are read, but not 'the singer' as their father"),
+    # "X and his wife, actress Y, share daughter Z" with "share" parsed as a noun
+    xfail("Chris Hemsworth and his wife, Spanish actress Elsa Pataky, share daughter India "
+          "Rose, 13, and 11-year-old twin sons Tristan and Sasha.",
+          {"Chris Hemsworth | spouseOf | Elsa Pataky"}
+          | {f"{p} | parentOf | {c}" for p in ["Chris Hemsworth", "Elsa Pataky"]
+             for c in ["India Rose", "Tristan", "Sasha"]}
+          | {f"{a} | siblingOf | {b}" for a, b in combinations(
+              ["India Rose", "Tristan", "Sasha"], 2)},
+          "India Rose's parents are read, but the list stops at '11-year-old twin sons'"),
     # "the couple" is two people, never a guest list of five
     ("Selena Marin married Ben Cole in May. The guest list included her best friend, Tay "
      "Swann, and her co-stars Steve Marten and Martin Shore, as well as Paul Rudder. The "
@@ -1653,6 +1662,8 @@ MORE_RECALL_FORMS = [
 
 
 SECOND_PASS_NOTHING = [
+    # "twin" describes the sons, not a sibling of the subject
+    "Chris Berg adores his twin sons.",
     # a film role's kinship is not the actor's
     "Kim Stone starred in the thriller alongside Tom Vance, who played her murdered husband.",
     "Newcomer Marissa Bode, who plays Elphaba's younger sister, Nessarose, made history.",

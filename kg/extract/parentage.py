@@ -148,6 +148,10 @@ def _shared_misparsed(ctx: Context, share: Token) -> tuple[list[Ref], list[Ref]]
     if len(group) > 1:
         return children, group
     before = ctx.refs(ctx.doc[share.i - 1]) if share.i > sent.start else []
+    named = {  # "X and his wife, actress Y, share daughter Z": the two people before
+        p: r for t in ctx.tokens[sent.start : share.i] for r in ctx.refs(t) for p in [r.person]
+    }
+    before = list(named.values()) if len(named) == 2 else before
     parents = before + _with_after(ctx, children[-1].token)
     return (children, parents) if len({p.person for p in parents}) > 1 else ([], [])
 
