@@ -1653,6 +1653,17 @@ MORE_RECALL_FORMS = [
           | {f"{a} | siblingOf | {b}" for a, b in combinations(
               ["India Rose", "Tristan", "Sasha"], 2)},
           "India Rose's parents are read, but the list stops at '11-year-old twin sons'"),
+    # "His dad, X, shares A, 15, and B, 14, with his ex Y": X and Y, not the one "his" is
+    ("Justin Beaver is a singer. His dad, Jeremy Beaver, shares Jazmyn, 15, and Jaxon, 14, "
+     "with his ex Erin Wagner.",
+     {"Jeremy Beaver | parentOf | Justin Beaver", "Jeremy Beaver | partnerOf | Erin Wagner",
+      "Jazmyn | siblingOf | Jaxon"}
+     | {f"{p} | parentOf | {c}" for p in ["Jeremy Beaver", "Erin Wagner"]
+        for c in ["Jazmyn", "Jaxon"]}),
+    # "her husband R and her publicist L": the publicist is no second husband
+    ("Blake Lively is an actress. A judge dismissed Justin Baldoni's suit against Lively, her "
+     "husband Ryan Reynolds and her publicist Leslie Sloane.",
+     {"Blake Lively | spouseOf | Ryan Reynolds"}),
     # "the couple" is two people, never a guest list of five
     ("Selena Marin married Ben Cole in May. The guest list included her best friend, Tay "
      "Swann, and her co-stars Steve Marten and Martin Shore, as well as Paul Rudder. The "

@@ -98,15 +98,17 @@ class Context:
             if first.dep_ == "nmod" and any(c.dep_ == "cc" for c in first.children):
                 found = self.refs(first) + found
         others: set[int] = set()  # kinship nouns with an owner of their own, and their lists
+        kin_named = any(c.dep_ in {"compound", "appos"} and self.is_kin(c) for c in tok.children)
         for conj in _conjuncts(tok):
             if conj.head.i in others:
                 others.add(conj.i)  # "her father, E, and her grandparents, V and G": not V, G
                 continue
             if _possessor(conj) or any(_possessor(c) for c in conj.children if c.dep_ == "conj"):
                 continue  # "A, B, C and D, Suzanne and Keith's four children"
-            if self.is_kin(conj) and any(c.dep_ == "poss" for c in conj.children):
-                others.add(conj.i)  # "his wife, M, and his sister, G": another relation
-                continue
+            owned = any(c.dep_ == "poss" for c in conj.children)
+            if owned and (self.is_kin(conj) or kin_named):
+                others.add(conj.i)  # "his wife, M, and his sister, G", "her husband R and
+                continue  # her publicist L": another relation
             if self._other_kin(conj, tok):
                 continue  # "his wife, Ingrid, and a son, Erik"; "his son A and grandson B"
             if self.is_person(conj):

@@ -136,10 +136,10 @@ def shared_children(ctx: Context) -> Iterator[Candidate]:
 
 
 def _shared_misparsed(ctx: Context, share: Token) -> tuple[list[Ref], list[Ref]]:
-    """ "The pair, who divorced in 2021, share son Leo, nine, and daughter Anya" with
-    "share" tagged a noun: the sentence's first group shares the names listed after it;
-    or the name just before "shares" and the one after "with": "Kourtney shares Mason,
-    13, and Reign, 8, with her ex Scott Disick"."""
+    """The children listed after "share" tagged a noun, and who shares them: the
+    sentence's group ("The pair, who divorced in 2021, share son Leo, nine, and daughter
+    Anya"), else the one or two people named before it and the one after "with"
+    ("Kourtney shares Mason, 13, and Reign, 8, with her ex Scott Disick")."""
     sent = share.sent
     children = listed_people(ctx, share.i + 1)
     if not children:
@@ -147,11 +147,13 @@ def _shared_misparsed(ctx: Context, share: Token) -> tuple[list[Ref], list[Ref]]
     group = next((ctx.refs(t) for t in ctx.tokens[sent.start : share.i] if ctx.coref.group(t)), [])
     if len(group) > 1:
         return children, group
-    before = ctx.refs(ctx.doc[share.i - 1]) if share.i > sent.start else []
-    named = {  # "X and his wife, actress Y, share daughter Z": the two people before
-        p: r for t in ctx.tokens[sent.start : share.i] for r in ctx.refs(t) for p in [r.person]
+    named = {  # "X and his wife, actress Y, share daughter Z": the two people before (not
+        r.person: r  # "His" in "His dad, X, shares A with his ex Y")
+        for t in ctx.tokens[sent.start : share.i]
+        if t.dep_ != "poss"
+        for r in ctx.refs(t)
     }
-    before = list(named.values()) if len(named) == 2 else before
+    before = list(named.values()) if len(named) <= 2 else ctx.refs(ctx.doc[share.i - 1])
     parents = before + _with_after(ctx, children[-1].token)
     return (children, parents) if len({p.person for p in parents}) > 1 else ([], [])
 
