@@ -1664,6 +1664,13 @@ MORE_RECALL_FORMS = [
     ("Blake Lively is an actress. A judge dismissed Justin Baldoni's suit against Lively, her "
      "husband Ryan Reynolds and her publicist Leslie Sloane.",
      {"Blake Lively | spouseOf | Ryan Reynolds"}),
+    # the name after "X, who is Y's sister," belongs to the next clause, not to "sister"
+    ("Beatrice York had a baby. Eugenie, 34, who is Beatrice's younger sister, shares sons "
+     "August, three, and Ernest, one, with her husband, Jack Brooksbank.",
+     {"Beatrice York | siblingOf | Eugenie", "Eugenie | spouseOf | Jack Brooksbank",
+      "August | siblingOf | Ernest"}
+     | {f"{p} | parentOf | {c}" for p in ["Eugenie", "Jack Brooksbank"]
+        for c in ["August", "Ernest"]}),
     # "the couple" is two people, never a guest list of five
     ("Selena Marin married Ben Cole in May. The guest list included her best friend, Tay "
      "Swann, and her co-stars Steve Marten and Martin Shore, as well as Paul Rudder. The "

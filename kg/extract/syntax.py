@@ -252,9 +252,12 @@ def bracketed_name(tok: Token, token_person: dict[int, int]) -> int | None:
 def _role_word(tok: Token) -> bool:
     """A word of a role before a name: "rugby player", "fashion editor", "K-pop singer",
     "Dr.", "Nollywood actress"."""
+    if tok.lower_ in ROLE_NOUNS:
+        return True  # "his father, Coroner Donald W. Stith", "girlfriend, model X" (a verb)
+    if tok.dep_ in {"ROOT", "dobj"}:
+        return False  # "X, Beatrice's sister, shares sons August ...": a clause, not a role
     return (
         tok.pos_ in {"NOUN", "ADJ"}
-        or tok.lower_ in ROLE_NOUNS  # "his father, Coroner Donald W. Stith"
         or (tok.is_lower and tok.is_alpha and not tok.is_stop)  # "cinematographer" tagged a verb
         or tok.text == "-"
         or tok.lower_ in HONORIFICS  # "her son, Dr. Nelson"
