@@ -1671,6 +1671,11 @@ MORE_RECALL_FORMS = [
       "August | siblingOf | Ernest"}
      | {f"{p} | parentOf | {c}" for p in ["Eugenie", "Jack Brooksbank"]
         for c in ["August", "Ernest"]}),
+    # NER made one name of "Mohammad Reza married Princess Fawzia"
+    ("Mohammad Reza Pahlavi was the last Shah. In March 1939 Mohammad Reza married Princess "
+     "Fawzia of Egypt, the daughter of King Fuad I and a sister of King Farouk.",
+     {"Mohammad Reza Pahlavi | spouseOf | Fawzia", "Fuad | parentOf | Fawzia",
+      "Farouk | siblingOf | Fawzia"}),
     # "the couple" is two people, never a guest list of five
     ("Selena Marin married Ben Cole in May. The guest list included her best friend, Tay "
      "Swann, and her co-stars Steve Marten and Martin Shore, as well as Paul Rudder. The "

@@ -428,10 +428,12 @@ def _after_date(ent: Span) -> Span | None:
 
 
 def _split_list(ent: Span) -> list[Span]:
-    """An entity NER made of a list, "Milo and Anselm", as one span per name."""
+    """An entity NER made of a list, "Milo and Anselm", or of a clause, "Mohammad Reza
+    married Princess Fawzia", as one span per name."""
     parts, start = [], ent.start
     for tok in ent:
-        if tok.pos_ == "CCONJ" or tok.text == ",":
+        verb = tok.is_lower and tok.pos_ == "VERB" and tok.lower_ not in NAME_PARTICLES
+        if tok.pos_ == "CCONJ" or tok.text == "," or verb:
             if tok.i > start:
                 parts.append(ent.doc[start : tok.i])
             start = tok.i + 1
