@@ -1676,6 +1676,15 @@ MORE_RECALL_FORMS = [
      "Fawzia of Egypt, the daughter of King Fuad I and a sister of King Farouk.",
      {"Mohammad Reza Pahlavi | spouseOf | Fawzia", "Fuad | parentOf | Fawzia",
       "Farouk | siblingOf | Fawzia"}),
+    # "a daughter, Olga": not the aunt Olga Ivanovna named before
+    ("Dmitri Mendeleev (1834-1907) was a chemist. His elder sister Olga Ivanovna married "
+     "Nikolai Basargin. In 1862 Mendeleev married Feozva Leshcheva. They had three children, "
+     "of whom two survived: a son, Vladimir (1865–1898), who became a naval officer, and a "
+     "daughter, Olga (1868–1950).",
+     {"Dmitri Mendeleev | siblingOf | Olga Ivanovna", "Nikolai Basargin | spouseOf | Olga Ivanovna",
+      "Dmitri Mendeleev | spouseOf | Feozva Leshcheva", "Olga | siblingOf | Vladimir"}
+     | {f"{p} | parentOf | {c}" for p in ["Dmitri Mendeleev", "Feozva Leshcheva"]
+        for c in ["Olga", "Vladimir"]}),
     # "the couple" is two people, never a guest list of five
     ("Selena Marin married Ben Cole in May. The guest list included her best friend, Tay "
      "Swann, and her co-stars Steve Marten and Martin Shore, as well as Paul Rudder. The "

@@ -91,7 +91,7 @@ def find_people(doc: Doc, kin_words: set[str] = frozenset()) -> People:  # type:
             and len(words) == 1
             and len(person.words) > 1
             and (_surname(person) != family or person.words == subject)
-            and _listed_as_kin(span, kin_words)
+            and (_listed_as_kin(span, kin_words) or _named_by_kin(span, kin_words))
         ):  # "thirteen children, among them Sergei, Tatyana": not Sergei Yesenin; "Carlos
             person = None  # Slim ... six children: Carlos, Marco Antonio": not the father
         if person is None:
