@@ -260,7 +260,7 @@ def person_spans(doc: Doc, kin_words: set[str]) -> list[tuple[Span, str | None]]
                 kin_attached(span.root, kin_words)
                 or owns_kin_pronoun(span, kin_words)
                 or (len(span) > 1 and _shares_a_name(span, words))
-                or (len(span) == 1 and _first_name_of(span, people) and not in_place(span))
+                or (len(span) == 1 and _part_of_a_name(span, people, True) and not in_place(span))
                 or _listed_with(span, taken, kin_words)
                 or _also_known_as_a_person(span, taken)
             ):
@@ -302,17 +302,18 @@ def _given_names_alone(
         if tok.i in covered or not tok.is_title or tok.ent_iob_ != "O" or tok.pos_ not in _NOUNS:
             continue
         span = doc[tok.i : tok.i + 1]
-        if is_name(span) and _first_name_of(span, people):
+        if is_name(span) and _part_of_a_name(span, people, False):
             found.append((span, None))
     return found
 
 
-def _first_name_of(span: Span, people: list[tuple[Span, str | None]]) -> bool:
-    """A one-word name mislabelled (ORG, not a place) that is the given name of a
-    person named in full: "[Kourtney] shares Mason ..." after "Kourtney Kardashian"."""
+def _part_of_a_name(span: Span, people: list[tuple[Span, str | None]], last: bool) -> bool:
+    """A one-word name mislabelled (ORG, not a place) that is the given name (or, with
+    ``last``, the surname) of a person named in full before: "[Kourtney] shares Mason
+    ..." after "Kourtney Kardashian", "while [Affleck] shares" after "Ben Affleck"."""
     word = normalize(span.text)
     return span.root.ent_type_ not in {"GPE", "LOC", "FAC"} and any(
-        len(words) > 1 and words[0] == word
+        len(words) > 1 and (words[0] == word or (last and words[-1] == word))
         for words in (name_words(p)[0] for p, _ in people if p.start < span.start)
     )
 
