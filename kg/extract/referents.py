@@ -93,7 +93,10 @@ def _bare_kin_owner(ctx: Context, noun: Token) -> list[Ref]:
         return []
     named = noun.head if noun.dep_ == "compound" else noun
     if named.dep_ == "conj" and named.i > noun.i and ctx.is_person(named):
-        if any(c.dep_ == "compound" and ctx.is_kin(c) for c in named.head.children):
+        first = named.head.left_edge
+        if any(c.dep_ == "compound" and ctx.is_kin(c) for c in named.head.children) or (
+            first.i > 0 and noun.doc[first.i - 1].lower_ in CHILD_NOUNS  # "daughter" a verb
+        ):
             return []  # "daughter Stormi and son Aire": a list of kin, not Stormi's son
         return ctx.refs(named.head)  # "X and husband Y live in Paris"
     if named.dep_ != "pobj" or named.head.lower_ not in {"with", "alongside", "beside", "from"}:

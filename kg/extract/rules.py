@@ -36,6 +36,7 @@ from kg.extract.of_phrase import (
 from kg.extract.referents import (
     kin_conjuncts,
     kin_preps,
+    listed_people,
     lost_first_subject,
     of_objects,
     of_role_name,
@@ -153,6 +154,10 @@ def prepositional_kin(ctx: Context) -> Iterator[Candidate]:
         if noun.dep_ == "attr":
             if not anchors:  # "became stepmother to his sons": "to" hung on the verb
                 anchors = of_objects(ctx, noun.head, kin_preps(noun) - {"of"})
+            nxt = noun.i + 1
+            plural = noun.tag_ == "NNS"  # not "was a mother to X after the accident"
+            if not anchors and plural and nxt < len(ctx.doc) and ctx.doc[nxt].lower_ == "to":
+                anchors = listed_people(ctx, nxt + 1)  # "parents to daughter A, 3, and son B"
             subjects = [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS]
             if not who:  # "X and Y are the children of Z"
                 who = people(ctx, subjects)
