@@ -1703,6 +1703,11 @@ MORE_RECALL_FORMS = [
           {f"{p} | parentOf | {c}" for p in ["Brittany", "Patrick Mahomes"]
            for c in ["Sterling Skye", "Bronze"]} | {"Sterling Skye | siblingOf | Bronze"},
           "the parents are read, but the children's list makes no siblings here"),
+    # "a stepmother to A, B and C" is literal ("a mother to X" is not)
+    ("Emma Heming married Bruce Willis in 2009. Emma has been a stepmother to Rumer, Scout and "
+     "Tallulah for more than 15 years.",
+     {"Emma Heming | spouseOf | Bruce Willis", "Emma Heming | relativeOf | Rumer",
+      "Emma Heming | relativeOf | Scout", "Emma Heming | relativeOf | Tallulah"}),
     # "the couple" is two people, never a guest list of five
     ("Selena Marin married Ben Cole in May. The guest list included her best friend, Tay "
      "Swann, and her co-stars Steve Marten and Martin Shore, as well as Paul Rudder. The "
