@@ -570,6 +570,13 @@ MORE_QUALIFIERS = [
      "Tom Cole | spouseOf | Ruth Kaplan", "asserted"),
     ("Anna Berg is dating the former footballer Tom Cole.",
      "Anna Berg | partnerOf | Tom Cole", "asserted"),
+    # "were married in 1996" is the wedding, not a marriage now over
+    ("Anna Berg met Tom Cole in 1990. They began dating in 1991, became engaged in 1994 and "
+     "were married in 1996.", "Anna Berg | spouseOf | Tom Cole", "asserted"),
+    ("Anna Berg and Tom Cole were married on 27 April 1996 in Bucharest.",
+     "Anna Berg | spouseOf | Tom Cole", "asserted"),
+    ("Anna Berg was married to Tom Cole for 20 years.", "Anna Berg | spouseOf | Tom Cole",
+     "former"),
     # former
     ("Miles Crawford's estranged wife, Hannah Sorensen, filed for divorce.",
      "Miles Crawford | spouseOf | Hannah Sorensen", "former"),

@@ -180,8 +180,23 @@ def is_former(trigger: Token, former_word: bool, *people: Token) -> bool:
         aux = [c for c in trigger.children if c.dep_ in {"auxpass", "aux"} and c.lemma_ == "be"]
         head = trigger.head if trigger.dep_ == "acomp" else None
         if any(a.tag_ == "VBD" for a in aux) or (head is not None and head.tag_ == "VBD"):
-            return not any(c.lower_ == "still" for c in trigger.children)
+            return not any(c.lower_ == "still" for c in trigger.children) and not _wedding(trigger)
     return False
+
+
+def _wedding(married: Token) -> bool:
+    """ "They were married in 1996 in Bucharest": the wedding, not a marriage now over
+    (but "was married to Y for 20 years", "until her death")."""
+    preps = {c.lower_: c for c in married.children if c.dep_ == "prep"}
+    if preps.keys() & {"for", "until", "till", "from"}:
+        return False
+    return any(
+        g.ent_type_ in {"DATE", "GPE", "LOC", "FAC"} or g.like_num
+        for p in preps.values()
+        if p.lower_ in {"in", "on", "at"}
+        for g in p.children
+        if g.dep_ == "pobj"
+    )
 
 
 def _maiden_name(former: Token) -> bool:
