@@ -1715,6 +1715,13 @@ MORE_RECALL_FORMS = [
      "Tallulah for more than 15 years.",
      {"Emma Heming | spouseOf | Bruce Willis", "Emma Heming | relativeOf | Rumer",
       "Emma Heming | relativeOf | Scout", "Emma Heming | relativeOf | Tallulah"}),
+    # "with whom" after an appositive role: the person the role describes
+    ("Nelson Mandela (1918-2013) was a president. In 1958 he married Nomzamo Winifred "
+     "Madikizela, a social worker known as Winnie, with whom he had two daughters, Zenani "
+     "(born 1959) and Zindziswa.",
+     {"Nelson Mandela | spouseOf | Nomzamo Winifred Madikizela", "Zenani | siblingOf | Zindziswa"}
+     | {f"{p} | parentOf | {c}" for p in ["Nelson Mandela", "Nomzamo Winifred Madikizela"]
+        for c in ["Zenani", "Zindziswa"]}),
     # "the couple" is two people, never a guest list of five
     ("Selena Marin married Ben Cole in May. The guest list included her best friend, Tay "
      "Swann, and her co-stars Steve Marten and Martin Shore, as well as Paul Rudder. The "

@@ -81,7 +81,8 @@ class Context:
         if tok.lower_ == "whom":  # "Ingrid, whom he married", "with whom he had"
             clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
             if clause is not None:
-                return self.refs(clause.head)
+                head = clause.head  # "Y, a social worker ..., with whom he had": Y
+                return self.refs(head) or (self.refs(head.head) if head.dep_ == "appos" else [])
             before = [t for t in self.doc[max(tok.i - 4, 0) : tok.i] if self.is_person(t)]
             return self.refs(before[-1]) if before else []  # the clause hung elsewhere
         if tok.pos_ == "NOUN" and (  # "architect Paul Okoye", "two kids, Leo and Mia"
