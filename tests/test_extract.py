@@ -1722,6 +1722,12 @@ MORE_RECALL_FORMS = [
      {"Nelson Mandela | spouseOf | Nomzamo Winifred Madikizela", "Zenani | siblingOf | Zindziswa"}
      | {f"{p} | parentOf | {c}" for p in ["Nelson Mandela", "Nomzamo Winifred Madikizela"]
         for c in ["Zenani", "Zindziswa"]}),
+    # a list goes on past a short role between commas
+    ("Richard Attenborough married Sheila Sim in 1945. Their two children are Robert (born "
+     "1951), a bioanthropologist, and Susan (born 1954), a former headteacher.",
+     {"Richard Attenborough | spouseOf | Sheila Sim", "Robert | siblingOf | Susan"}
+     | {f"{p} | parentOf | {c}" for p in ["Richard Attenborough", "Sheila Sim"]
+        for c in ["Robert", "Susan"]}),
     # "the couple" is two people, never a guest list of five
     ("Selena Marin married Ben Cole in May. The guest list included her best friend, Tay "
      "Swann, and her co-stars Steve Marten and Martin Shore, as well as Paul Rudder. The "

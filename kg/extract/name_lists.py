@@ -29,6 +29,7 @@ _CHILDREN = {
     "sisters", "sibling", "siblings", "stepchildren", "stepkids",
 }  # fmt: skip
 _SEPARATORS = {",", "and", "&"}
+_CLAUSE = {"VERB", "AUX", "PRON", "PUNCT"}
 _PLURAL_TITLES = {"princes", "princesses", "kings", "queens", "archdukes", "archduchesses"}
 _OPENERS = {",", ":", "-", "\u2013", "\u2014"}
 
@@ -109,9 +110,23 @@ def _past_description(doc: Doc, i: int) -> int:
         return i
     end = doc[i].sent.end
     semicolon = next((j for j in range(i, end) if doc[j].text == ";"), None)
-    if semicolon is None or any(doc[j].text in {":", "(", ")"} for j in range(i, semicolon)):
+    if semicolon is None:
+        return _past_role(doc, i)
+    if any(doc[j].text in {":", "(", ")"} for j in range(i, semicolon)):
         return i
     return semicolon + 1 + (semicolon + 1 < end and doc[semicolon + 1].lower_ == "and")
+
+
+def _past_role(doc: Doc, i: int) -> int:
+    """Where a list goes on after a short role between commas: "Robert (born 1951), a
+    bioanthropologist, and Susan" (else ``i``)."""
+    j = i + 1
+    while j < min(i + 7, len(doc)) and doc[j].text != "," and doc[j].pos_ not in _CLAUSE:
+        j += 1
+    if j >= len(doc) or doc[j].text != "," or doc[i + 1].lower_ not in {"a", "an", "the"}:
+        return i
+    k = j + 1 + (j + 1 < len(doc) and doc[j + 1].lower_ == "and")
+    return k if k < len(doc) and _name_word(doc[k]) else i
 
 
 def list_start(doc: Doc, noun: Token) -> int:
