@@ -1728,6 +1728,8 @@ MORE_RECALL_FORMS = [
      {"Richard Attenborough | spouseOf | Sheila Sim", "Robert | siblingOf | Susan"}
      | {f"{p} | parentOf | {c}" for p in ["Richard Attenborough", "Sheila Sim"]
         for c in ["Robert", "Susan"]}),
+    # the Korean surname Son is no kinship word before a hyphenated given name
+    ("Son Ye-jin married Hyun Bin in 2022.", {"Son Ye-jin | spouseOf | Hyun Bin"}),
     # "the couple" is two people, never a guest list of five
     ("Selena Marin married Ben Cole in May. The guest list included her best friend, Tay "
      "Swann, and her co-stars Steve Marten and Martin Shore, as well as Paul Rudder. The "

@@ -120,7 +120,12 @@ def _trim(span: Span) -> tuple[Span | None, str | None]:
         or toks[start].is_punct
         or toks[start].pos_ in {"DET", "PRON", "AUX", "ADP", "CCONJ", "SCONJ"}  # "[Are] Mila"
         or (toks[start].lower_.removesuffix("s") in ROLE_NOUNS and end - start > 1)
-        or (gender_of_word(toks[start].lower_) and toks[start].is_title and end - start > 1)
+        or (
+            gender_of_word(toks[start].lower_)
+            and toks[start].is_title
+            and end - start > 1
+            and not _hyphenated_given_name(toks, start + 1, end)  # the surname "Son Ye-jin"
+        )
     ):
         gender = gender or HONORIFICS.get(toks[start].lower_) or gender_of_word(toks[start].lower_)
         start += 1
@@ -145,6 +150,11 @@ def _trim(span: Span) -> tuple[Span | None, str | None]:
     if start >= end:
         return None, None
     return doc[start:end], gender
+
+
+def _hyphenated_given_name(toks: list[Token], start: int, end: int) -> bool:
+    """ "Ye-jin", "Heung-min": a Korean given name, written after the surname."""
+    return end - start == 3 and toks[start + 1].text == "-" and not toks[start].whitespace_
 
 
 def is_name(span: Span) -> bool:
