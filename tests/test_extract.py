@@ -1730,6 +1730,18 @@ MORE_RECALL_FORMS = [
         for c in ["Robert", "Susan"]}),
     # the Korean surname Son is no kinship word before a hyphenated given name
     ("Son Ye-jin married Hyun Bin in 2022.", {"Son Ye-jin | spouseOf | Hyun Bin"}),
+    # "their brother" after a couple: the sisters' brother, not the couple's
+    ("Gigi Hadid is a model. Gigi's younger sister, Bella Hadid, 28, is dating cowboy Adan "
+     "Banuelos, while their brother, Anwar, 26, is said to be single.",
+     {"Gigi Hadid | siblingOf | Bella Hadid", "Bella Hadid | partnerOf | Adan Banuelos",
+      "Anwar | siblingOf | Gigi Hadid", "Anwar | siblingOf | Bella Hadid"}),
+    # "twins" tagged a verb is no sibling relation of the subject
+    ("Enrique Iglesias lives in Miami with his partner, Anna Kournikova, and their three "
+     "children, twins Nicholas and Lucy and daughter Mary.",
+     {"Enrique Iglesias | partnerOf | Anna Kournikova"}
+     | {f"{p} | parentOf | {c}" for p in ["Enrique Iglesias", "Anna Kournikova"]
+        for c in ["Nicholas", "Lucy", "Mary"]}
+     | {f"{a} | siblingOf | {b}" for a, b in combinations(["Nicholas", "Lucy", "Mary"], 2)}),
     # "the couple" is two people, never a guest list of five
     ("Selena Marin married Ben Cole in May. The guest list included her best friend, Tay "
      "Swann, and her co-stars Steve Marten and Martin Shore, as well as Paul Rudder. The "

@@ -264,6 +264,11 @@ class Coreference:
             window, group = 1, self._last_couple
         elif tok.lower_ in _PAIR_NOUNS and group and len(group[0]) != 2:
             group = None  # "the couple" is two people, not a guest list
+        elif group and tok.dep_ == "poss" and _is_sibling(tok.head) and self._is_couple(group[0]):
+            # "B is dating Adan, while their brother, Anwar, ...": the sisters' brother
+            group = next(
+                ((p, s) for p, s in reversed(self._listed) if not self._is_couple(p)), None
+            )
         if group and self._sent_of[tok.i] - group[1] <= window:
             self.groups[tok.i] = group[0]
             sent = self._sent_of[tok.i]

@@ -228,6 +228,8 @@ def verbal(ctx: Context) -> Iterator[Candidate]:
         relations = [r for r in relations if r.symmetric]
         if not relations or (verb.dep_ == "amod" and ctx.is_kin(verb.head)):
             continue  # "twin sons": the noun's own kinship, not the subject's
+        if verb.lower_ in {"twins", "sisters", "brothers", "siblings"}:
+            continue  # a plural noun tagged a verb: "their children, twins A and B"
         if former and _ends_a_marriage(verb):  # "split after 11 years of marriage"
             relations = [ctx.vocab["spouseOf"] if r.name == "partnerOf" else r for r in relations]
         subjects = verb_subjects(ctx, verb) or _verbless_subject(ctx, verb)
