@@ -55,11 +55,10 @@ _COUPLE_WORDS = {
     "fiance",
     "fiancee",
 }
-_GROUP_NOUNS = {
-    "couple", "pair", "duo", "two", "newlyweds", "lovebirds", "parents", "exes",
-    "marriage", "union",  # "the marriage produced two sons": the last couple named
-}  # fmt: skip
 _PAIR_NOUNS = {"couple", "pair", "duo", "two", "newlyweds", "lovebirds", "exes"}
+_GROUP_NOUNS = _PAIR_NOUNS | {
+    "parents", "marriage", "union",  # "the marriage produced two sons": the last couple named
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

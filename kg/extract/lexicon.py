@@ -69,10 +69,13 @@ HONORIFICS = {
     "archduke": "m", "archduchess": "f", "grand": None, "crown": None,  # "Crown Prince Yin"
     "comte": "m", "comtesse": "f", "vicomte": "m", "graf": "m", "gräfin": "f", "freiherr": "m",
     "hon": None, "hon.": None, "honourable": None, "honorable": None,
-    # plural before a list: "Princesses Margaretha, Birgitta and Christina"
+}  # fmt: skip
+# Before a list of names: "Princesses Margaretha, Birgitta and Christina".
+PLURAL_TITLES = {
     "princes": "m", "princesses": "f", "kings": "m", "queens": "f", "archdukes": "m",
     "archduchesses": "f",
 }  # fmt: skip
+HONORIFICS |= PLURAL_TITLES
 
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.lexicon import PLURAL_TITLES
 from kg.extract.syntax import tokens_of
 
 __all__ = ["child_name_lists", "list_start", "listed_names"]
@@ -30,7 +31,6 @@ _CHILDREN = {
 }  # fmt: skip
 _SEPARATORS = {",", "and", "&"}
 _CLAUSE = {"VERB", "AUX", "PRON", "PUNCT"}
-_PLURAL_TITLES = {"princes", "princesses", "kings", "queens", "archdukes", "archduchesses"}
 _OPENERS = {",", ":", "-", "\u2013", "\u2014"}
 
 
@@ -137,7 +137,7 @@ def list_start(doc: Doc, noun: Token) -> int:
         comma = next((j for j in range(start, min(start + 7, len(doc))) if doc[j].text == ","), 0)
         start = comma + 1 if comma else start
     if start + 1 < len(doc) and doc[start].lemma_ == "be":
-        start += 1 + (doc[start + 1].lower_ in _PLURAL_TITLES)
+        start += 1 + (doc[start + 1].lower_ in PLURAL_TITLES)
     return start
 
 

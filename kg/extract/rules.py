@@ -154,13 +154,14 @@ def prepositional_kin(ctx: Context) -> Iterator[Candidate]:
         if noun.dep_ == "attr":
             if not anchors:  # "became stepmother to his sons": "to" hung on the verb
                 anchors = of_objects(ctx, noun.head, kin_preps(noun) - {"of"})
+            # "parents to daughter A, 3, and son B", "is dad to A", "a stepmother to A";
+            # not "was a mother to X" (a figure of speech)
             nxt = noun.i + 1
-            literal = noun.lower_.startswith("step") or not any(  # "is dad to", "a stepmother to"
+            literal = noun.lower_.startswith("step") or not any(
                 c.lower_ in {"a", "an"} for c in noun.children
             )
             if not anchors and literal and nxt < len(ctx.doc) and ctx.doc[nxt].lower_ == "to":
-                anchors = listed_people(ctx, nxt + 1)  # "parents to daughter A, 3, and son B"
-                # (not "was a mother to X after the accident")
+                anchors = listed_people(ctx, nxt + 1)
             subjects = [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS]
             if not who:  # "X and Y are the children of Z"
                 who = people(ctx, subjects)
