@@ -1742,6 +1742,15 @@ MORE_RECALL_FORMS = [
      | {f"{p} | parentOf | {c}" for p in ["Enrique Iglesias", "Anna Kournikova"]
         for c in ["Nicholas", "Lucy", "Mary"]}
      | {f"{a} | siblingOf | {b}" for a, b in combinations(["Nicholas", "Lucy", "Mary"], 2)}),
+    # "X was the eldest of the four children of P and Q; the others were A, B and C"
+    ("Fairuz (born 1934) is a singer. She was the eldest of the four children of Wadie "
+     "Haddad, a typesetter, and his wife, Lisa al-Boustani; the others were Youssef, Houda and "
+     "Amal.",
+     {"Wadie Haddad | spouseOf | Lisa al-Boustani"}
+     | {f"{p} | parentOf | {c}" for p in ["Wadie Haddad", "Lisa al-Boustani"]
+        for c in ["Fairuz", "Youssef", "Houda", "Amal"]}
+     | {f"{a} | siblingOf | {b}" for a, b in combinations(
+         ["Fairuz", "Youssef", "Houda", "Amal"], 2)}),
     # "the couple" is two people, never a guest list of five
     ("Selena Marin married Ben Cole in May. The guest list included her best friend, Tay "
      "Swann, and her co-stars Steve Marten and Martin Shore, as well as Paul Rudder. The "

@@ -320,7 +320,8 @@ def partitive_owner(ctx: Context, noun: Token) -> list[Ref]:
     if part.pos_ not in {"NUM", "ADJ", "NOUN", "PRON"} or ctx.is_kin(part):
         return []
     if part.dep_ == "attr" and part.head.lemma_ == "be":
-        return people(ctx, [c for c in part.head.children if c.dep_ in SUBJECT_DEPS])
+        found = people(ctx, [c for c in part.head.children if c.dep_ in SUBJECT_DEPS])
+        return found + _the_others(ctx, noun) if found else []
     if part.dep_ == "appos":
         place = part.head  # "born in Skibbereen, County Cork, the youngest of five children"
         while place.dep_ == "conj" and place.head.i != place.i:
@@ -329,6 +330,18 @@ def partitive_owner(ctx: Context, noun: Token) -> list[Ref]:
             return verb_subjects(ctx, place.head.head)  # "born to A and B, the youngest of"
         found = ctx.persons_in(part.head)
         return found or (verb_subjects(ctx, clause_of(place)) if is_place(place) else [])
+    return []
+
+
+def _the_others(ctx: Context, noun: Token) -> list[Ref]:
+    """The rest of a group one of whom was named: "He was the second of five children;
+    the others were A, B, C and D"."""
+    doc = ctx.doc
+    for i in range(noun.i + 1, min(noun.i + 40, len(doc) - 2)):
+        if doc[i].text in {".", "!", "?"}:
+            return []
+        if doc[i].lower_ == "others" and doc[i - 1].lower_ == "the" and doc[i + 1].lemma_ == "be":
+            return listed_people(ctx, i + 2)
     return []
 
 
