@@ -1751,6 +1751,14 @@ MORE_RECALL_FORMS = [
         for c in ["Fairuz", "Youssef", "Houda", "Amal"]}
      | {f"{a} | siblingOf | {b}" for a, b in combinations(
          ["Fairuz", "Youssef", "Houda", "Amal"], 2)}),
+    # "... the youngest of the five children of P and Q: A, B, C, D and E"
+    ("Eva Perón (1919-1952) was a first lady. She was the youngest of the five children of "
+     "Juan Duarte, a landowner, and Juana Ibarguren: Blanca, Elisa, Juan Ramón, Erminda and "
+     "Eva.",
+     {f"{p} | parentOf | {c}" for p in ["Juan Duarte", "Juana Ibarguren"]
+      for c in ["Blanca", "Elisa", "Juan Ramón", "Erminda", "Eva Perón"]}
+     | {f"{a} | siblingOf | {b}" for a, b in combinations(
+         ["Blanca", "Elisa", "Juan Ramón", "Erminda", "Eva Perón"], 2)}),
     # "the couple" is two people, never a guest list of five
     ("Selena Marin married Ben Cole in May. The guest list included her best friend, Tay "
      "Swann, and her co-stars Steve Marten and Martin Shore, as well as Paul Rudder. The "

@@ -150,6 +150,9 @@ def child_name_lists(doc: Doc) -> list[tuple[int, int]]:
         start = None
         if tok.lower_ in _CHILDREN and tok.tag_ == "NNS":
             start = list_start(doc, tok)
+            if not _name_word(doc[min(start, len(doc) - 1)]):  # "the five children of P: A, B"
+                colon = next((j for j in range(tok.i, tok.sent.end) if doc[j].text == ":"), None)
+                start = colon + 1 if colon is not None else start
         elif tok.lower_ in {"share", "shares", "shared"}:  # a verb, or (misparsed) a noun
             start = tok.i + 1  # "shares A, 13, and B, 8, with Y"
         if start is None or start >= len(doc):

@@ -335,11 +335,14 @@ def partitive_owner(ctx: Context, noun: Token) -> list[Ref]:
 
 def _the_others(ctx: Context, noun: Token) -> list[Ref]:
     """The rest of a group one of whom was named: "He was the second of five children;
-    the others were A, B, C and D"."""
+    the others were A, B, C and D", "She was the youngest of the five children of P and
+    Q: A, B, C, D and Eva"."""
     doc = ctx.doc
     for i in range(noun.i + 1, min(noun.i + 40, len(doc) - 2)):
         if doc[i].text in {".", "!", "?"}:
             return []
+        if doc[i].text == ":":
+            return listed_people(ctx, i + 1)
         if doc[i].lower_ == "others" and doc[i - 1].lower_ == "the" and doc[i + 1].lemma_ == "be":
             return listed_people(ctx, i + 2)
     return []
