@@ -1759,6 +1759,14 @@ MORE_RECALL_FORMS = [
       for c in ["Blanca", "Elisa", "Juan Ramón", "Erminda", "Eva Perón"]}
      | {f"{a} | siblingOf | {b}" for a, b in combinations(
          ["Blanca", "Elisa", "Juan Ramón", "Erminda", "Eva Perón"], 2)}),
+    # ... also far after the kinship noun: "Tatyana" is not the aunt Tatyana Yergolskaya
+    ("Leo Tolstoy was raised by his aunt Tatyana Yergolskaya. Leo Tolstoy married Sophia Behrs "
+     "in 1862. The couple had thirteen children, eight of whom survived childhood, among them "
+     "Sergei, a composer; Tatyana, a painter; and Alexandra, who became her father's secretary.",
+     {"Leo Tolstoy | relativeOf | Tatyana Yergolskaya", "Leo Tolstoy | spouseOf | Sophia Behrs"}
+     | {f"{p} | parentOf | {c}" for p in ["Leo Tolstoy", "Sophia Behrs"]
+        for c in ["Sergei", "Tatyana", "Alexandra"]}
+     | {f"{a} | siblingOf | {b}" for a, b in combinations(["Sergei", "Tatyana", "Alexandra"], 2)}),
     # "the couple" is two people, never a guest list of five
     ("Selena Marin married Ben Cole in May. The guest list included her best friend, Tay "
      "Swann, and her co-stars Steve Marten and Martin Shore, as well as Paul Rudder. The "

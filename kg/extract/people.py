@@ -157,7 +157,7 @@ def _listed_as_kin(span: Span, kin_words: set[str]) -> bool:
         or (span.end < len(doc) and doc[span.end].text in {",", ";", "and"})
     ):
         return False
-    for t in reversed(doc[max(0, span.start - 12) : span.start]):
+    for t in reversed(doc[max(0, span.start - 20) : span.start]):
         if t.text in {".", "!", "?"}:
             return False  # (the parser may end a sentence at the colon before a list)
         if t.tag_ == "NNS" and t.lemma_.lower() in kin_words:
