@@ -1767,6 +1767,15 @@ MORE_RECALL_FORMS = [
      | {f"{p} | parentOf | {c}" for p in ["Leo Tolstoy", "Sophia Behrs"]
         for c in ["Sergei", "Tatyana", "Alexandra"]}
      | {f"{a} | siblingOf | {b}" for a, b in combinations(["Sergei", "Tatyana", "Alexandra"], 2)}),
+    # "who took the name Queen Noor": one person, so "they" is the king and her
+    ("Hussein bin Talal (1935-1999) was King of Jordan. In 1978 he married the American-born "
+     "Lisa Halaby, who took the name Queen Noor; they had four children, Hamzah, Hashim, Iman "
+     "and Raiyah.",
+     {"Hussein bin Talal | spouseOf | Lisa Halaby"}
+     | {f"{p} | parentOf | {c}" for p in ["Hussein bin Talal", "Lisa Halaby"]
+        for c in ["Hamzah", "Hashim", "Iman", "Raiyah"]}
+     | {f"{a} | siblingOf | {b}" for a, b in combinations(
+         ["Hamzah", "Hashim", "Iman", "Raiyah"], 2)}),
     # "the couple" is two people, never a guest list of five
     ("Selena Marin married Ben Cole in May. The guest list included her best friend, Tay "
      "Swann, and her co-stars Steve Marten and Martin Shore, as well as Paul Rudder. The "

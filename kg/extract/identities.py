@@ -1,7 +1,8 @@
 """Names the text says belong to one person: nicknames, stage, maiden and birth names.
 
 "Jennifer Castellano (Jenny)", "Andre Whitman, aka Slim Royale", "Emma
-Castillo (née Emma Reyes)", "Grace Whitfield, born Grace Hayes".
+Castillo (née Emma Reyes)", "Grace Whitfield, born Grace Hayes", "Lisa Halaby, who
+took the name Queen Noor".
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ __all__ = ["identity_after", "link_identities"]
 _IDENTITY_MARKERS = [
     ("aka",), ("a.k.a.",), ("a.k.a",), ("also", "known", "as"), ("better", "known", "as"),
     ("professionally", "known", "as"), ("known", "as"), ("née",), ("nee",), ("born",),
-    ("formerly",),
+    ("formerly",), ("who", "took", "the", "name"), ("who", "became", "known", "as"),
 ]  # fmt: skip
 
 
