@@ -1776,6 +1776,15 @@ MORE_RECALL_FORMS = [
         for c in ["Hamzah", "Hashim", "Iman", "Raiyah"]}
      | {f"{a} | siblingOf | {b}" for a, b in combinations(
          ["Hamzah", "Hashim", "Iman", "Raiyah"], 2)}),
+    # "the Curies", "the Beckhams'": the couple of that name, never a person
+    ("Marie Curie married Pierre Curie in 1895. The Curies had two daughters, Irène and Ève.",
+     {"Marie Curie | spouseOf | Pierre Curie", "Irène | siblingOf | Ève"}
+     | {f"{p} | parentOf | {c}" for p in ["Marie Curie", "Pierre Curie"]
+        for c in ["Irène", "Ève"]}),
+    ("David Beckham married Victoria Adams in 1999. The Beckhams' eldest son, Brooklyn, "
+     "skipped the party.",
+     {"David Beckham | spouseOf | Victoria Adams", "David Beckham | parentOf | Brooklyn",
+      "Victoria Adams | parentOf | Brooklyn"}),
     # "the couple" is two people, never a guest list of five
     ("Selena Marin married Ben Cole in May. The guest list included her best friend, Tay "
      "Swann, and her co-stars Steve Marten and Martin Shore, as well as Paul Rudder. The "

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.genders import vote_genders
 from kg.extract.lexicon import EVENT_NOUNS, PRONOUN_GENDER, ROLE_NOUNS, gender_of_word
+from kg.extract.names import family_of, normalize
 from kg.extract.people import People
 from kg.extract.quotes import FIRST_PERSON, quotations, quoted_speakers
 from kg.extract.syntax import (
@@ -98,6 +99,9 @@ class Coreference:
         self._listed: list[tuple[tuple[int, ...], int]] = []  # groups named as "A and B"
         self._last_couple: tuple[tuple[int, ...], int] | None = None  # "A married B"
         self._titles: dict[str, int] = {}  # "queen" -> the person "the Queen" stands for
+        self._surnames = {  # person -> surname, for "the Curies"
+            p.id: normalize(p.name).split()[-1] for p in people.persons if len(p.words) > 1
+        }
         self._parents: dict[str, set[int]] = {}  # "father" -> the people named as fathers
         firsts = [(min(m.start for m in p.mentions), p.id) for p in people.persons if p.mentions]
         self._topic = min(firsts)[1] if firsts else -1
@@ -153,6 +157,8 @@ class Coreference:
                 self._plural(tok)
             elif low in _SIBLING_GROUPS and _bare_plural(tok):
                 self._siblings(tok)
+            elif tok.pos_ == "PROPN" and low.endswith("s"):
+                self._family(tok)
             elif is_kin_noun(tok, self.triggers):
                 self._kin_noun(tok)
             elif is_role_nominal(tok):
@@ -288,6 +294,21 @@ class Coreference:
             if gender is None or all(self._agrees(p, gender) for p in people):
                 self.groups[tok.i] = people
                 return
+
+    def _family(self, tok: Token) -> None:
+        """ "The Curies had two daughters", "the Beckhams' son": the two people of that
+        surname, or the one of them and their partner (not a whole family)."""
+        surname = family_of(tok, set(self._surnames.values()))
+        if surname is None:
+            return
+        ids = tuple(pid for pid, name in self._surnames.items() if name == surname)
+        if len(ids) == 1 and ids[0] in self.partners:
+            ids = (ids[0], self.partners[ids[0]])
+        elif len(ids) > 2:  # the couple among the Jacksons
+            ids = tuple(p for p in ids if self.partners.get(p) in ids)
+        if len(ids) == 2:
+            self.groups[tok.i] = ids
+            self._last_group = (ids, self._sent_of[tok.i])
 
     def _set(self, tok: Token, pid: int, how: str, confidence: float) -> None:
         self.refs[tok.i] = Reference(pid, how, confidence)

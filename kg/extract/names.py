@@ -37,6 +37,7 @@ from kg.extract.ties import kin_attached
 
 __all__ = [
     "OTHER_NAME_LABELS",
+    "family_of",
     "first_name_genders",
     "is_name",
     "name_words",
@@ -373,8 +374,11 @@ def _listed_with(span: Span, taken: set[int], kin_words: set[str]) -> bool:
 
 
 def _without_things(people: list[tuple[Span, str | None]]) -> list[tuple[Span, str | None]]:
-    """Drop titles, bands, families and couple nicknames ("Jaxlyn" for Jax and Brooklyn)."""
-    firsts = [words[0] for words, _ in (name_words(span) for span, _ in people) if len(words) > 1]
+    """Drop titles, bands, families ("the Beckhams") and couple nicknames ("Jaxlyn" for
+    Jax and Brooklyn)."""
+    full = [words for words, _ in (name_words(span) for span, _ in people) if len(words) > 1]
+    firsts = [words[0] for words in full]
+    surnames = {words[-1] for words in full}
     known = first_name_genders()
     return [
         (span, gender)
@@ -385,7 +389,17 @@ def _without_things(people: list[tuple[Span, str | None]]) -> list[tuple[Span, s
             and normalize(span.text) not in known
             and is_blend(normalize(span.text), firsts)
         )
+        and not (len(span) == 1 and family_of(span[0], surnames))
     ]
+
+
+def family_of(tok: Token, surnames: set[str]) -> str | None:
+    """The surname "the Beckhams" or "the Curies'" is the plural of, if it is one of
+    ``surnames``."""
+    if tok.i == 0 or tok.doc[tok.i - 1].lower_ != "the" or not tok.text.endswith("s"):
+        return None
+    word = normalize(tok.text)
+    return next((stem for stem in (word[:-1], word[:-2]) if stem in surnames), None)
 
 
 def _nicknamed(doc: Doc) -> list[Span]:
