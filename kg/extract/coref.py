@@ -102,6 +102,7 @@ class Coreference:
         self._surnames = {  # person -> surname, for "the Curies"
             p.id: normalize(p.name).split()[-1] for p in people.persons if len(p.words) > 1
         }
+        self._surname_set = set(self._surnames.values())
         self._parents: dict[str, set[int]] = {}  # "father" -> the people named as fathers
         firsts = [(min(m.start for m in p.mentions), p.id) for p in people.persons if p.mentions]
         self._topic = min(firsts)[1] if firsts else -1
@@ -298,7 +299,7 @@ class Coreference:
     def _family(self, tok: Token) -> None:
         """ "The Curies had two daughters", "the Beckhams' son": the two people of that
         surname, or the one of them and their partner (not a whole family)."""
-        surname = family_of(tok, set(self._surnames.values()))
+        surname = family_of(tok, self._surname_set)
         if surname is None:
             return
         ids = tuple(pid for pid, name in self._surnames.items() if name == surname)
