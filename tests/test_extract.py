@@ -1785,6 +1785,10 @@ MORE_RECALL_FORMS = [
      "skipped the party.",
      {"David Beckham | spouseOf | Victoria Adams", "David Beckham | parentOf | Brooklyn",
       "Victoria Adams | parentOf | Brooklyn"}),
+    # a nationality NER put in the name is not part of it (a given name "Christian" is)
+    ("Iglesias Puga married the American Ronna Keitt in 2001. Christian Bale married Sibi "
+     "Blazic.",
+     {"Iglesias Puga | spouseOf | Ronna Keitt", "Christian Bale | spouseOf | Sibi Blazic"}),
     # "the couple" is two people, never a guest list of five
     ("Selena Marin married Ben Cole in May. The guest list included her best friend, Tay "
      "Swann, and her co-stars Steve Marten and Martin Shore, as well as Paul Rudder. The "

@@ -127,6 +127,7 @@ def _trim(span: Span) -> tuple[Span | None, str | None]:
             and end - start > 1
             and not _hyphenated_given_name(toks, start + 1, end)  # the surname "Son Ye-jin"
         )
+        or (end - start > 2 and _demonym_before_given_name(toks[start], toks[start + 1]))
     ):
         gender = gender or HONORIFICS.get(toks[start].lower_) or gender_of_word(toks[start].lower_)
         start += 1
@@ -151,6 +152,21 @@ def _trim(span: Span) -> tuple[Span | None, str | None]:
     if start >= end:
         return None, None
     return doc[start:end], gender
+
+
+_DEMONYM_ENDINGS = ("an", "ese", "ish", "ch", "woman", "man", "ist")
+
+
+def _demonym_before_given_name(word: Token, nxt: Token) -> bool:
+    """ "[American] Ronna Keitt", "[Frenchwoman] Suzanne Brière", "[Decembrist] Nikolai
+    Basargin": a nationality or group before a known given name (not "Christian Bale")."""
+    names = first_name_genders()
+    lower = word.lower_
+    return (
+        (word.ent_type_ == "NORP" or lower.endswith(_DEMONYM_ENDINGS))
+        and lower not in names
+        and nxt.lower_ in names
+    )
 
 
 def _hyphenated_given_name(toks: list[Token], start: int, end: int) -> bool:
