@@ -36,6 +36,13 @@ def claim_key(claim, keep_gender: bool = False) -> tuple:
     return key(f"{claim.subject} | {claim.relation} | {claim.object}", keep_gender)
 
 
+def family(parents: list[str], children: list[str]) -> set[str]:
+    """Each parent of each child, and the children siblings of one another."""
+    return {f"{p} | parentOf | {c}" for p in parents for c in children} | {
+        f"{a} | siblingOf | {b}" for a, b in combinations(children, 2)
+    }
+
+
 def read(extractor, text: str):
     return extractor.extract(Article("case", text)).claims
 
@@ -1564,18 +1571,14 @@ MORE_RECALL_FORMS = [
      "succeeded his father as chairman in 2022; Lee Boo-jin, chief executive of the Hotel "
      "Shilla; Lee Seo-hyun; and Lee Yoon-hyung, who died in New York in 2005.",
      {"Lee Kun-hee | spouseOf | Hong Ra-hee"}
-     | {f"{p} | parentOf | {c}" for p in ["Lee Kun-hee", "Hong Ra-hee"]
-        for c in ["Lee Jae-yong", "Lee Boo-jin", "Lee Seo-hyun", "Lee Yoon-hyung"]}
-     | {f"{a} | siblingOf | {b}" for a, b in combinations(
-         ["Lee Jae-yong", "Lee Boo-jin", "Lee Seo-hyun", "Lee Yoon-hyung"], 2)}),
+     | family(["Lee Kun-hee", "Hong Ra-hee"],
+              ["Lee Jae-yong", "Lee Boo-jin", "Lee Seo-hyun", "Lee Yoon-hyung"])),
     # children listed by first name are not namesakes of other families named before
     ("Leo Tolstoy met the poet Sergei Yesenin in Moscow. Leo Tolstoy married Sophia Behrs in "
      "1862. The couple had thirteen children, eight of whom survived childhood, among them "
      "Sergei, a composer; Tatyana, a painter; and Alexandra, who became her father's secretary.",
      {"Leo Tolstoy | spouseOf | Sophia Behrs"}
-     | {f"{p} | parentOf | {c}" for p in ["Leo Tolstoy", "Sophia Behrs"]
-        for c in ["Sergei", "Tatyana", "Alexandra"]}
-     | {f"{a} | siblingOf | {b}" for a, b in combinations(["Sergei", "Tatyana", "Alexandra"], 2)}),
+     | family(["Leo Tolstoy", "Sophia Behrs"], ["Sergei", "Tatyana", "Alexandra"])),
     # a list after "are" and a plural title
     ("Carl Gustaf is King of Sweden. His four elder sisters are Princesses Margaretha, "
      "Birgitta, Désirée and Christina.",
@@ -1584,17 +1587,12 @@ MORE_RECALL_FORMS = [
     # "Kelsey shares A, 13, B, 11, and C, 8, with Y" with "shares" parsed as a noun
     ("Kelsey Kardash is a TV star. Kelsey shares Mason, 13, Penelope, 11, and Reign, 8, "
      "with her ex Scott Disko.",
-     {f"{p} | parentOf | {c}" for p in ["Kelsey Kardash", "Scott Disko"]
-      for c in ["Mason", "Penelope", "Reign"]}
-     | {f"{a} | siblingOf | {b}" for a, b in combinations(["Mason", "Penelope", "Reign"], 2)}),
+     family(["Kelsey Kardash", "Scott Disko"], ["Mason", "Penelope", "Reign"])),
     # a given name the tagger took for a noun, before "shares daughters A, 23, ..."
     xfail("Tessa Gorga is a TV star. Tessa shares daughters Gia, 23, Gabriella, 19, and "
           "Milania, 18, with her ex-husband Joe Gorga.",
           {"Tessa Gorga | spouseOf | Joe Gorga"}
-          | {f"{p} | parentOf | {c}" for p in ["Tessa Gorga", "Joe Gorga"]
-             for c in ["Gia", "Gabriella", "Milania"]}
-          | {f"{a} | siblingOf | {b}" for a, b in combinations(["Gia", "Gabriella", "Milania"],
-                                                              2)},
+          | family(["Tessa Gorga", "Joe Gorga"], ["Gia", "Gabriella", "Milania"]),
           "the parents and siblings are read, but 'her ex-husband' goes to the last daughter "
           "named: the parser made 'Tessa shares daughters Gia' one noun phrase"),
     # children named after their parents, in a list after a colon (a sentence of its own
@@ -1602,18 +1600,13 @@ MORE_RECALL_FORMS = [
     ("Carlos Slim married Soumaya Domit. They had six children: Carlos, Marco Antonio, "
      "Patrick, Soumaya, Vanessa and Johanna.",
      {"Carlos Slim | spouseOf | Soumaya Domit"}
-     | {f"{p} | parentOf | {c}" for p in ["Carlos Slim", "Soumaya Domit"]
-        for c in ["Carlos", "Marco Antonio", "Patrick", "Soumaya", "Vanessa", "Johanna"]}
-     | {f"{a} | siblingOf | {b}" for a, b in combinations(
-         ["Carlos", "Marco Antonio", "Patrick", "Soumaya", "Vanessa", "Johanna"], 2)}),
+     | family(["Carlos Slim", "Soumaya Domit"],
+              ["Carlos", "Marco Antonio", "Patrick", "Soumaya", "Vanessa", "Johanna"])),
     # a list goes on past each child's years in brackets, and past "the twins"
     ("Leo Tolstoy married Anna Berg. With Anna he had four children: Lyubov (1881–1939), "
      "Ivan (1883–1936), and the twins Maria and Vasily (born 1886).",
      {"Leo Tolstoy | spouseOf | Anna Berg"}
-     | {f"{p} | parentOf | {c}" for p in ["Leo Tolstoy", "Anna Berg"]
-        for c in ["Lyubov", "Ivan", "Maria", "Vasily"]}
-     | {f"{a} | siblingOf | {b}" for a, b in combinations(
-         ["Lyubov", "Ivan", "Maria", "Vasily"], 2)}),
+     | family(["Leo Tolstoy", "Anna Berg"], ["Lyubov", "Ivan", "Maria", "Vasily"])),
     # "Among his siblings were A; B, ...; and C": all of them, and "his" is none of them
     ("Ravi Tagore (born 1861) was a poet. Among his elder siblings were the philosopher "
      "Dwijendranath Tagore; Satyendranath Tagore, the first Indian to join the Civil Service; "
@@ -1639,26 +1632,17 @@ MORE_RECALL_FORMS = [
     ("Tyson Fury, 36, and his wife, Paris Fury, are parents to seven children: Venezuela, "
      "Valencia and Athena.",
      {"Tyson Fury | spouseOf | Paris Fury"}
-     | {f"{p} | parentOf | {c}" for p in ["Tyson Fury", "Paris Fury"]
-        for c in ["Venezuela", "Valencia", "Athena"]}
-     | {f"{a} | siblingOf | {b}" for a, b in combinations(["Venezuela", "Valencia", "Athena"],
-                                                         2)}),
+     | family(["Tyson Fury", "Paris Fury"], ["Venezuela", "Valencia", "Athena"])),
     # a list after "children with the singer,"
     xfail("Mick Jagger turned 82. Jerry Hall's four children with the singer, Elizabeth, 41, "
           "James, 39, Georgia May, 33, and Gabriel, 27, were all there.",
-          {f"{p} | parentOf | {c}" for p in ["Jerry Hall", "Mick Jagger"]
-           for c in ["Elizabeth", "James", "Georgia May", "Gabriel"]}
-          | {f"{a} | siblingOf | {b}" for a, b in combinations(
-              ["Elizabeth", "James", "Georgia May", "Gabriel"], 2)},
+          family(["Jerry Hall", "Mick Jagger"], ["Elizabeth", "James", "Georgia May", "Gabriel"]),
           "the children and their mother are read, but not 'the singer' as their father"),
     # "X and his wife, actress Y, share daughter Z" with "share" parsed as a noun
     xfail("Chris Hemsworth and his wife, Spanish actress Elsa Pataky, share daughter India "
           "Rose, 13, and 11-year-old twin sons Tristan and Sasha.",
           {"Chris Hemsworth | spouseOf | Elsa Pataky"}
-          | {f"{p} | parentOf | {c}" for p in ["Chris Hemsworth", "Elsa Pataky"]
-             for c in ["India Rose", "Tristan", "Sasha"]}
-          | {f"{a} | siblingOf | {b}" for a, b in combinations(
-              ["India Rose", "Tristan", "Sasha"], 2)},
+          | family(["Chris Hemsworth", "Elsa Pataky"], ["India Rose", "Tristan", "Sasha"]),
           "India Rose's parents are read, but the list stops at '11-year-old twin sons'"),
     # "His dad, X, shares A, 15, and B, 14, with his ex Y": X and Y, not the one "his" is
     ("Justin Beaver is a singer. His dad, Jeremy Beaver, shares Jazmyn, 15, and Jaxon, 14, "
@@ -1700,9 +1684,7 @@ MORE_RECALL_FORMS = [
            "Ben Affleck | spouseOf | Jennifer Garner", "Max | siblingOf | Emme"}
           | {f"{p} | parentOf | {c}" for p in ["Jennifer Lopez", "Marc Anthony"]
              for c in ["Max", "Emme"]}
-          | {f"{p} | parentOf | {c}" for p in ["Ben Affleck", "Jennifer Garner"]
-             for c in ["Violet", "Fin", "Samuel"]}
-          | {f"{a} | siblingOf | {b}" for a, b in combinations(["Violet", "Fin", "Samuel"], 2)},
+          | family(["Ben Affleck", "Jennifer Garner"], ["Violet", "Fin", "Samuel"]),
           "all but 'his ex-wife Jennifer Garner' after the list are read"),
     # "parents to daughter A, 3, and son B, 2" with "daughter" tagged a verb
     xfail("Brittany and Patrick Mahomes are already parents to daughter Sterling Skye, 3, and "
@@ -1739,43 +1721,31 @@ MORE_RECALL_FORMS = [
     ("Enrique Iglesias lives in Miami with his partner, Anna Kournikova, and their three "
      "children, twins Nicholas and Lucy and daughter Mary.",
      {"Enrique Iglesias | partnerOf | Anna Kournikova"}
-     | {f"{p} | parentOf | {c}" for p in ["Enrique Iglesias", "Anna Kournikova"]
-        for c in ["Nicholas", "Lucy", "Mary"]}
-     | {f"{a} | siblingOf | {b}" for a, b in combinations(["Nicholas", "Lucy", "Mary"], 2)}),
+     | family(["Enrique Iglesias", "Anna Kournikova"], ["Nicholas", "Lucy", "Mary"])),
     # "X was the eldest of the four children of P and Q; the others were A, B and C"
     ("Fairuz (born 1934) is a singer. She was the eldest of the four children of Wadie "
      "Haddad, a typesetter, and his wife, Lisa al-Boustani; the others were Youssef, Houda and "
      "Amal.",
      {"Wadie Haddad | spouseOf | Lisa al-Boustani"}
-     | {f"{p} | parentOf | {c}" for p in ["Wadie Haddad", "Lisa al-Boustani"]
-        for c in ["Fairuz", "Youssef", "Houda", "Amal"]}
-     | {f"{a} | siblingOf | {b}" for a, b in combinations(
-         ["Fairuz", "Youssef", "Houda", "Amal"], 2)}),
+     | family(["Wadie Haddad", "Lisa al-Boustani"], ["Fairuz", "Youssef", "Houda", "Amal"])),
     # "... the youngest of the five children of P and Q: A, B, C, D and E"
     ("Eva Perón (1919-1952) was a first lady. She was the youngest of the five children of "
      "Juan Duarte, a landowner, and Juana Ibarguren: Blanca, Elisa, Juan Ramón, Erminda and "
      "Eva.",
-     {f"{p} | parentOf | {c}" for p in ["Juan Duarte", "Juana Ibarguren"]
-      for c in ["Blanca", "Elisa", "Juan Ramón", "Erminda", "Eva Perón"]}
-     | {f"{a} | siblingOf | {b}" for a, b in combinations(
-         ["Blanca", "Elisa", "Juan Ramón", "Erminda", "Eva Perón"], 2)}),
+     family(["Juan Duarte", "Juana Ibarguren"],
+            ["Blanca", "Elisa", "Juan Ramón", "Erminda", "Eva Perón"])),
     # ... also far after the kinship noun: "Tatyana" is not the aunt Tatyana Yergolskaya
     ("Leo Tolstoy was raised by his aunt Tatyana Yergolskaya. Leo Tolstoy married Sophia Behrs "
      "in 1862. The couple had thirteen children, eight of whom survived childhood, among them "
      "Sergei, a composer; Tatyana, a painter; and Alexandra, who became her father's secretary.",
      {"Leo Tolstoy | relativeOf | Tatyana Yergolskaya", "Leo Tolstoy | spouseOf | Sophia Behrs"}
-     | {f"{p} | parentOf | {c}" for p in ["Leo Tolstoy", "Sophia Behrs"]
-        for c in ["Sergei", "Tatyana", "Alexandra"]}
-     | {f"{a} | siblingOf | {b}" for a, b in combinations(["Sergei", "Tatyana", "Alexandra"], 2)}),
+     | family(["Leo Tolstoy", "Sophia Behrs"], ["Sergei", "Tatyana", "Alexandra"])),
     # "who took the name Queen Noor": one person, so "they" is the king and her
     ("Hussein bin Talal (1935-1999) was King of Jordan. In 1978 he married the American-born "
      "Lisa Halaby, who took the name Queen Noor; they had four children, Hamzah, Hashim, Iman "
      "and Raiyah.",
      {"Hussein bin Talal | spouseOf | Lisa Halaby"}
-     | {f"{p} | parentOf | {c}" for p in ["Hussein bin Talal", "Lisa Halaby"]
-        for c in ["Hamzah", "Hashim", "Iman", "Raiyah"]}
-     | {f"{a} | siblingOf | {b}" for a, b in combinations(
-         ["Hamzah", "Hashim", "Iman", "Raiyah"], 2)}),
+     | family(["Hussein bin Talal", "Lisa Halaby"], ["Hamzah", "Hashim", "Iman", "Raiyah"])),
     # "the Curies", "the Beckhams'": the couple of that name, never a person
     ("Marie Curie married Pierre Curie in 1895. The Curies had two daughters, Irène and Ève.",
      {"Marie Curie | spouseOf | Pierre Curie", "Irène | siblingOf | Ève"}
